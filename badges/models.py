@@ -1,0 +1,1 @@
+# Competences and Open Badges arrive with the badges issue.

@@ -1,0 +1,1 @@
+# Training modules (Wagtail pages, enrolments, learning paths) arrive with the courses issue.

@@ -1,0 +1,118 @@
+"""Roles, and the one place where "may this user do that?" is answered.
+
+A role is a Django group with a fixed name and a fixed set of permissions
+(:data:`ROLE_PERMISSIONS`). Views and querysets ask :func:`user_has_role` or
+``user.has_perm(...)`` with the permission constants below; nothing else knows
+which role carries which permission.
+"""
+
+from collections.abc import Iterable
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class Role(models.TextChoices):
+    # The value is the group name, shown as such in the Wagtail admin.
+    LEARNER = "Medewerker", _("Employee")
+    COACH = "ICT-expert", _("ICT expert")
+    HR = "HR", _("HR adviser")
+    EDITOR = "Redacteur", _("Editor")
+    ADMIN = "Beheerder", _("Administrator")
+
+
+# Roles that can see other people's data or change content: they must use 2FA.
+STAFF_ROLES = frozenset({Role.COACH, Role.HR, Role.EDITOR, Role.ADMIN})
+
+# Permission names, as used with ``user.has_perm``.
+ACCESS_CMS = "wagtailadmin.access_admin"
+MANAGE_ORGANISATION = "organisation.change_department"
+VIEW_EMPLOYEES = "organisation.view_employeeprofile"
+CHANGE_EMPLOYEES = "organisation.change_employeeprofile"
+IMPORT_EMPLOYEES = "organisation.import_employees"
+ASSIGN_STAFF_ROLES = "organisation.assign_staff_roles"
+COACH_FLOOR = "organisation.coach_floor"
+MANAGE_USERS = "accounts.change_user"
+
+_ORGANISATION_MODELS = (
+    "department", "building", "floor", "jobfunction", "employeeprofile",
+)  # fmt: skip
+_CRUD = ("add", "change", "delete", "view")
+_ORGANISATION_CRUD = [
+    f"organisation.{action}_{model}"
+    for model in _ORGANISATION_MODELS
+    for action in _CRUD
+]
+_MEDIA = [
+    f"{app}.{action}_{model}"
+    for app, model in (("wagtailimages", "image"), ("wagtaildocs", "document"))
+    for action in ("add", "change", "delete", "choose")
+]
+
+ROLE_PERMISSIONS: dict[Role, list[str]] = {
+    Role.LEARNER: [],
+    Role.COACH: [COACH_FLOOR],
+    Role.HR: [ACCESS_CMS, IMPORT_EMPLOYEES, *_ORGANISATION_CRUD],
+    Role.EDITOR: [ACCESS_CMS, *_MEDIA],
+    Role.ADMIN: [
+        ACCESS_CMS,
+        IMPORT_EMPLOYEES,
+        ASSIGN_STAFF_ROLES,
+        *_ORGANISATION_CRUD,
+        *_MEDIA,
+        "accounts.add_user",
+        "accounts.change_user",
+        "accounts.delete_user",
+        "accounts.view_user",
+        "auth.view_group",
+        "wagtailcore.add_site",
+        "wagtailcore.change_site",
+        "wagtailcore.view_site",
+    ],
+}
+
+# Editors and administrators get these on the page tree root (Wagtail page permissions).
+ROLE_PAGE_PERMISSIONS: dict[Role, list[str]] = {
+    Role.EDITOR: ["add_page", "change_page", "publish_page", "lock_page", "unlock_page"],
+    Role.ADMIN: [
+        "add_page", "change_page", "publish_page", "lock_page", "unlock_page",
+        "delete_page",
+    ],
+}  # fmt: skip
+
+# Roles that HR may hand out; the others (HR, Beheerder) need ASSIGN_STAFF_ROLES.
+ROLES_GRANTABLE_BY_HR = frozenset({Role.LEARNER, Role.COACH, Role.EDITOR})
+
+
+def user_roles(user) -> frozenset[Role]:
+    if not getattr(user, "is_authenticated", False) or not user.is_active:
+        return frozenset()
+    cached = getattr(user, "_lms_roles", None)
+    if cached is None:
+        names = set(user.groups.values_list("name", flat=True))
+        cached = frozenset(role for role in Role if role.value in names)
+        user._lms_roles = cached
+    return cached
+
+
+def user_has_role(user, *roles: Role) -> bool:
+    """True when the user holds any of ``roles``."""
+    return bool(user_roles(user).intersection(roles))
+
+
+def user_must_use_mfa(user) -> bool:
+    return user_has_role(user, *STAFF_ROLES) or bool(
+        getattr(user, "is_superuser", False)
+    )
+
+
+def roles_grantable_by(user) -> frozenset[Role]:
+    if user.has_perm(ASSIGN_STAFF_ROLES):
+        return frozenset(Role)
+    if user.has_perm(CHANGE_EMPLOYEES):
+        return ROLES_GRANTABLE_BY_HR
+    return frozenset()
+
+
+def role_labels(roles: Iterable[Role]) -> list[str]:
+    return [str(Role(role).label) for role in sorted(roles, key=list(Role).index)]

@@ -1,0 +1,1 @@
+# The practice case system (ZGW catalogue, workspaces, zaken) arrives with the sandbox issue.
