@@ -15,3 +15,5 @@ EMAIL_BACKEND = env.str(
 )
 # The demo lets every role sign in straight away; production enforces it.
 LMS_MFA_REQUIRED_FOR_STAFF = env.bool("LMS_MFA_REQUIRED_FOR_STAFF", default=False)
+# whitenoise serves from the app folders in development; it wants the folder to exist.
+STATIC_ROOT.mkdir(parents=True, exist_ok=True)  # noqa: F405
