@@ -17,16 +17,19 @@ from lms.organisation.models import Building, Department, EmployeeProfile, JobFu
 
 class DepartmentViewSet(ModelViewSet):
     model = Department
+    name = "organisation_department"
+    url_prefix = "organisation/departments"
     icon = "group"
     menu_label = _("Departments")
     list_display = ["name"]
     search_fields = ["name", "description"]
     search_backend_name = None
-    add_to_admin_menu = False
 
 
 class BuildingViewSet(ModelViewSet):
     model = Building
+    name = "organisation_building"
+    url_prefix = "organisation/buildings"
     icon = "home"
     menu_label = _("Buildings and floors")
     list_display = ["name", "address"]
@@ -36,6 +39,8 @@ class BuildingViewSet(ModelViewSet):
 
 class JobFunctionViewSet(ModelViewSet):
     model = JobFunction
+    name = "organisation_jobfunction"
+    url_prefix = "organisation/functions"
     icon = "tag"
     menu_label = _("Job functions")
     list_display = ["name"]
@@ -45,6 +50,7 @@ class JobFunctionViewSet(ModelViewSet):
 
 class EmployeeViewSet(ModelViewSet):
     model = EmployeeProfile
+    name = "organisation_employeeprofile"
     icon = "user"
     menu_label = _("Employees")
     url_prefix = "organisation/employees"
