@@ -17,7 +17,8 @@ if (BASE_DIR / ".env").is_file():
     env.read_env(str(BASE_DIR / ".env"))
 
 # --- Core -------------------------------------------------------------------
-LMS_ENVIRONMENT = env.str("LMS_ENVIRONMENT", default="development")
+# Set by the settings module (dev, test, production), never by the environment.
+LMS_ENVIRONMENT = "development"
 DEBUG = env.bool("DJANGO_DEBUG", default=False)
 SECRET_KEY = env.str("DJANGO_SECRET_KEY", default="")
 ALLOWED_HOSTS = env.list("DJANGO_ALLOWED_HOSTS", default=[])
