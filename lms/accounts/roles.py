@@ -95,6 +95,18 @@ def user_roles(user) -> frozenset[Role]:
     return cached
 
 
+def user_role_memberships(user) -> frozenset[Role]:
+    """The roles the user's groups carry, whether or not the account is active.
+
+    Only for showing and changing role assignments; access checks use
+    :func:`user_roles`, which gives an inactive account no roles at all.
+    """
+    if user is None or user.pk is None:
+        return frozenset()
+    names = set(user.groups.values_list("name", flat=True))
+    return frozenset(role for role in Role if role.value in names)
+
+
 def user_has_role(user, *roles: Role) -> bool:
     """True when the user holds any of ``roles``."""
     return bool(user_roles(user).intersection(roles))

@@ -3,7 +3,7 @@ from django.contrib.auth import get_user_model
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm
 
-from lms.accounts.roles import Role, roles_grantable_by, user_roles
+from lms.accounts.roles import Role, roles_grantable_by, user_role_memberships
 from lms.organisation.employee_import import ENCODINGS
 from lms.organisation.models import EmployeeProfile
 
@@ -41,13 +41,13 @@ class EmployeeForm(WagtailAdminModelForm):
                 first_name=user.first_name,
                 last_name=user.last_name,
                 email=user.email,
-                roles=[role.value for role in user_roles(user)],
+                roles=[role.value for role in user_role_memberships(user)],
             )
         else:
             self.initial.setdefault("roles", [Role.LEARNER.value])
         if self.for_user is not None:
             grantable = roles_grantable_by(self.for_user)
-            held = set(user_roles(user)) if user else set()
+            held = set(user_role_memberships(user)) if user else set()
             # A role the editor may not hand out is shown but cannot be toggled.
             self.fields["roles"].choices = [
                 (value, label)

@@ -5,7 +5,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from lms.accounts.roles import Role, roles_grantable_by, user_roles
+from lms.accounts.roles import Role, roles_grantable_by, user_role_memberships
 from lms.accounts.services import user_email_address_ensure, user_roles_set
 from lms.organisation.models import Department, EmployeeProfile, Floor, JobFunction
 
@@ -64,7 +64,8 @@ def employee_roles_assign(
     HR may hand out the learner, ICT-expert and editor roles; only an
     administrator may grant or take away HR and Beheerder.
     """
-    current = set(user_roles(profile.user))
+    # Held roles, also of an inactive account: HR must not strip its HR/Beheerder.
+    current = set(user_role_memberships(profile.user))
     grantable = roles_grantable_by(actor)
     changed = current.symmetric_difference(roles) - {Role.LEARNER}
     if not changed <= grantable:

@@ -3,6 +3,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel, ObjectList
+from wagtail.admin.ui.tables import Column
 from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
 
 from lms.accounts.roles import IMPORT_EMPLOYEES
@@ -82,7 +83,13 @@ class EmployeeViewSet(ModelViewSet):
         ],
         base_form_class=EmployeeForm,
     )
-    list_display = ["__str__", "user__email", "department", "floor", "job_function"]
+    list_display = [
+        "__str__",
+        Column("email", label=_("E-mail address"), accessor="user.email"),
+        "department",
+        "floor",
+        "job_function",
+    ]
     list_filter = ["department", "floor", "job_function"]
     search_fields = ["user__first_name", "user__last_name", "user__email"]
     search_backend_name = None

@@ -21,7 +21,11 @@ os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 
 def chromium_path() -> str | None:
-    candidates = [os.environ.get("CHROMIUM_PATH"), shutil.which("chromium"), "/usr/bin/chromium"]
+    candidates = [
+        os.environ.get("CHROMIUM_PATH"),
+        shutil.which("chromium"),
+        "/usr/bin/chromium",
+    ]
     return next((c for c in candidates if c and Path(c).is_file()), None)
 
 
@@ -62,14 +66,18 @@ def browser():
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        browser = playwright.chromium.launch(
+            executable_path=CHROMIUM, args=CHROMIUM_ARGS
+        )
         yield browser
         browser.close()
 
 
 @pytest.fixture
 def page(browser):
-    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="en-GB")
+    context = browser.new_context(
+        viewport={"width": 1280, "height": 900}, locale="en-GB"
+    )
     page = context.new_page()
     page.set_default_timeout(10_000)
     yield page
@@ -95,7 +103,12 @@ def axe_check():
     axe = Axe()
 
     def check(page):
-        results = axe.run(page, options={"runOnly": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]})
+        results = axe.run(
+            page,
+            options={
+                "runOnly": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]
+            },
+        )
         violations = [
             f"{v['id']} ({v['impact']}): {v['help']} — "
             + "; ".join(node["target"][0] for node in v["nodes"][:3])
