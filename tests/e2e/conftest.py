@@ -6,30 +6,18 @@ with a message that says so (``.ci/run`` always installs it).
 """
 
 import os
-import shutil
-from pathlib import Path
 
 import pytest
 from wagtail.models import Locale, Page
 
 from lms.accounts.services import role_groups_sync
 from lms.home.demo import home_demo_load
+from tests.conftest import CHROMIUM
 
 # Playwright's sync API runs an event loop in this thread; the ORM calls that
 # set up data are still plain synchronous code.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
-
-def chromium_path() -> str | None:
-    candidates = [
-        os.environ.get("CHROMIUM_PATH"),
-        shutil.which("chromium"),
-        "/usr/bin/chromium",
-    ]
-    return next((c for c in candidates if c and Path(c).is_file()), None)
-
-
-CHROMIUM = chromium_path()
 CHROMIUM_ARGS = [
     "--no-sandbox",  # CI runs as root
     "--disable-gpu",
@@ -40,25 +28,6 @@ CHROMIUM_ARGS = [
     "--disable-component-update",
     "--disable-sync",
 ]
-
-
-def pytest_collection_modifyitems(config, items):
-    for item in items:
-        if "tests/e2e/" in str(item.fspath):
-            item.add_marker(pytest.mark.e2e)
-            if CHROMIUM is None:
-                item.add_marker(
-                    pytest.mark.skip(
-                        reason="no chromium found (install Debian's 'chromium' or set "
-                        "CHROMIUM_PATH): browser tests skipped"
-                    )
-                )
-
-
-def pytest_report_header(config):
-    if CHROMIUM:
-        return f"browser tests: Chromium at {CHROMIUM}"
-    return "browser tests: SKIPPED, no chromium found (apt-get install chromium)"
 
 
 @pytest.fixture(scope="session")
