@@ -16,6 +16,8 @@ urlpatterns = [
         "i18n/js/", login_not_required(JavaScriptCatalog.as_view()), name="js_catalog"
     ),
     path("accounts/", include("allauth.urls")),
+    # The Learning Record Store authenticates with its own credentials (HTTP Basic).
+    path("xapi/", include("lms.lrs.urls")),
     path("cms/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
 ]

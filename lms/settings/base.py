@@ -65,6 +65,7 @@ INSTALLED_APPS = [
     "lms.accounts",
     "lms.organisation",
     "lms.home",
+    "lms.lrs",
     "lms.core",
     # Feature apps
     "courses",

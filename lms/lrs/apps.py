@@ -1,0 +1,8 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class LrsConfig(AppConfig):
+    name = "lms.lrs"
+    label = "lrs"
+    verbose_name = _("Learning Record Store")

@@ -1,0 +1,62 @@
+"""Forwarding every statement to external LRSs, at least once and in storage order.
+
+Each endpoint keeps a cursor (the last ``Statement.seq`` it has accepted); a task
+sends the next batch after the cursor and moves it on. Statement ids make a repeated
+delivery harmless at the receiving LRS.
+"""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class ForwardingEndpoint(models.Model):
+    class Version(models.TextChoices):
+        V1_0_3 = "1.0.3", "xAPI 1.0.3"
+        V2_0_0 = "2.0.0", "xAPI 2.0"
+
+    name = models.CharField(_("name"), max_length=150)
+    url = models.URLField(_("statements endpoint base URL"), max_length=500)
+    username = models.CharField(_("username / key"), max_length=255, blank=True)
+    password = models.CharField(_("password / secret"), max_length=255, blank=True)
+    xapi_version = models.CharField(
+        _("xAPI version"), max_length=8, choices=Version.choices, default=Version.V1_0_3
+    )
+    # Optional filter, e.g. {"verbs": [...], "activity_prefixes": [...]}.
+    statement_filter = models.JSONField(_("filter"), default=dict, blank=True)
+    is_active = models.BooleanField(_("active"), default=True)
+    batch_size = models.PositiveIntegerField(_("batch size"), default=100)
+
+    cursor = models.BigIntegerField(default=0, editable=False)
+    next_attempt_at = models.DateTimeField(null=True, blank=True, editable=False)
+    consecutive_failures = models.PositiveIntegerField(default=0, editable=False)
+    last_success_at = models.DateTimeField(null=True, blank=True, editable=False)
+    last_error = models.TextField(blank=True, editable=False)
+    last_error_at = models.DateTimeField(null=True, blank=True, editable=False)
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("forwarding endpoint")
+        verbose_name_plural = _("forwarding endpoints")
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class ForwardingRejection(models.Model):
+    """A statement the remote LRS refused with a 4xx: shown to admins, never retried."""
+
+    endpoint = models.ForeignKey(
+        ForwardingEndpoint, on_delete=models.CASCADE, related_name="rejections"
+    )
+    statement = models.ForeignKey(
+        "lrs.Statement", on_delete=models.CASCADE, related_name="+"
+    )
+    status_code = models.PositiveSmallIntegerField()
+    message = models.TextField()
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+
+    def __str__(self) -> str:
+        return f"{self.endpoint}: {self.status_code}"
