@@ -33,7 +33,9 @@ class _EmployeeSaveMixin:
                         floor=data["floor"],
                         job_function=data["job_function"],
                         manager=data["manager"],
-                    )
+                    ),
+                    # Editing: this account, even when its e-mail address changes.
+                    user=self.form.instance.user if self.form.instance.pk else None,
                 )
                 employee_roles_assign(
                     actor=self.request.user,
@@ -53,6 +55,9 @@ class _EmployeeSaveMixin:
         try:
             return super().form_valid(form)
         except _FormInvalid:
+            # Wagtail's form_invalid expects what its is_valid() sets on failure.
+            self.produced_error_code = "validation_error"
+            self.produced_error_message = self.get_error_message()
             return self.form_invalid(form)
 
 

@@ -24,18 +24,22 @@ class EmployeeData:
 
 
 @transaction.atomic
-def employee_upsert(*, data: EmployeeData) -> tuple[EmployeeProfile, bool]:
+def employee_upsert(*, data: EmployeeData, user=None) -> tuple[EmployeeProfile, bool]:
     """Create or update the account and profile for ``data.email``.
 
+    Pass ``user`` to update that account, whose e-mail address then becomes
+    ``data.email``; otherwise the account is found by e-mail address.
     Returns the profile and whether it was created. A new account has no usable
     password: the employee sets one through "forgot password" (an invitation).
     """
     email = data.email.strip().lower()
-    user = User.objects.filter(email__iexact=email).first()
+    if user is None:
+        user = User.objects.filter(email__iexact=email).first()
     created = user is None
     if created:
         user = User(email=email)
         user.set_unusable_password()
+    user.email = email
     user.first_name = data.first_name
     user.last_name = data.last_name
     user.save()
