@@ -229,7 +229,7 @@ SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"  # Wagtail marks its own preview views SAMEORIGIN.
 
 # --- Wagtail ----------------------------------------------------------------
-WAGTAILADMIN_LOGIN_URL = "account_login"
+WAGTAILADMIN_LOGIN_URL = "cms_login"
 WAGTAIL_FRONTEND_LOGIN_URL = "account_login"
 WAGTAILADMIN_NOTIFICATION_FROM_EMAIL = DEFAULT_FROM_EMAIL
 WAGTAIL_ENABLE_UPDATE_CHECK = False  # No network fetch at run time.

@@ -590,12 +590,12 @@ def test_import_page_is_open_to_hr_and_administrators(
 
 def assert_refused(response) -> None:
     """Wagtail answers a refusal with 403, or by redirecting a user without admin
-    access to the sign-in page and a user with it to the admin dashboard."""
+    access to the "no access" page and a user with it to the admin dashboard."""
     if response.status_code == 403:
         return
     assert response.status_code == 302
     assert response["Location"].split("?")[0] in {
-        reverse("account_login"),
+        reverse("cms_login"),
         reverse("wagtailadmin_home"),
     }
 
