@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy
 from django.views.generic import FormView
 from wagtail.admin.views.generic import CreateView, EditView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
+from wagtail.log_actions import log
 
 from lms.accounts.roles import IMPORT_EMPLOYEES
 from lms.organisation.employee_import import employees_import
@@ -43,6 +44,13 @@ class _EmployeeSaveMixin:
                     roles=data["roles"],
                     coached_floors=list(data["coached_floors"]),
                 )
+            log(
+                instance=profile,
+                action="wagtail.create"
+                if self.form.instance.pk is None
+                else "wagtail.edit",
+                content_changed=True,
+            )
         except (ValidationError, PermissionDenied) as error:
             message = (
                 error.messages[0] if isinstance(error, ValidationError) else str(error)

@@ -37,6 +37,9 @@ COLUMNS = {
     "manager": ("manager", "leidinggevende"),
 }
 REQUIRED_VALUES = ("name", "email")
+# The database's limits, checked up front so a long value cannot fail mid-import.
+MAX_LENGTHS = {"email": 254}
+MAX_NAME_PART = 150  # first name and last name each (Django's user model)
 
 
 @dataclass(frozen=True)
@@ -144,7 +147,10 @@ def employees_parse(
 
     rows: list[ImportRow] = []
     seen: dict[str, int] = {}
-    for line, record in enumerate(reader, start=2):
+    next_line = reader.line_num + 1
+    for record in reader:
+        # A quoted value may span lines: report the line the record starts on.
+        line, next_line = next_line, reader.line_num + 1
         if not any(cell.strip() for cell in record):
             continue
         if len(rows) >= MAX_ROWS:
@@ -173,6 +179,16 @@ def employees_parse(
         for key in REQUIRED_VALUES:
             if not values[key]:
                 row_errors.append(RowError(line, key, "", _("A value is required.")))
+        for key, limit in MAX_LENGTHS.items():
+            if len(values[key]) > limit:
+                row_errors.append(
+                    RowError(
+                        line,
+                        key,
+                        values[key][:40] + "…",
+                        _("Longer than %(limit)s characters.") % {"limit": limit},
+                    )
+                )
         email = values["email"].lower()
         if email:
             try:
@@ -209,6 +225,16 @@ def employees_parse(
                 )
             )
         first_name, last_name = _split_name(values["name"])
+        if max(len(first_name), len(last_name)) > MAX_NAME_PART:
+            row_errors.append(
+                RowError(
+                    line,
+                    "name",
+                    values["name"][:40] + "…",
+                    _("First and last name may each be at most %(limit)s characters.")
+                    % {"limit": MAX_NAME_PART},
+                )
+            )
         errors.extend(row_errors)
         rows.append(
             ImportRow(
@@ -314,6 +340,12 @@ def employees_import(
     if report.errors:
         return report
 
+    existing = {
+        email.lower()
+        for email in User.objects.filter(
+            email__in=[row.email for row in rows]
+        ).values_list("email", flat=True)
+    }
     before = {row.email: _snapshot(row.email) for row in rows}
     # Two passes, so a manager may appear later in the file than their team.
     profiles = {}
@@ -337,7 +369,7 @@ def employees_import(
             profile.save(update_fields=["manager", "updated_at"])
 
     for row in rows:
-        if before[row.email] is None:
+        if row.email not in existing:
             report.created.append(row.email)
         elif before[row.email] != _snapshot(row.email):
             report.updated.append(row.email)

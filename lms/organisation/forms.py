@@ -48,7 +48,8 @@ class EmployeeForm(WagtailAdminModelForm):
         if self.for_user is not None:
             grantable = roles_grantable_by(self.for_user)
             held = set(user_role_memberships(user)) if user else set()
-            # A role the editor may not hand out is shown but cannot be toggled.
+            # Show what this editor may hand out, and the roles the employee already
+            # holds; taking away a role the editor may not grant is refused on save.
             self.fields["roles"].choices = [
                 (value, label)
                 for value, label in Role.choices

@@ -48,8 +48,15 @@ def employee_upsert(*, data: EmployeeData, user=None) -> tuple[EmployeeProfile, 
         user_roles_set(user=user, roles={Role.LEARNER})
 
     profile, _created = EmployeeProfile.objects.get_or_create(user=user)
-    if data.manager is not None and data.manager.pk == user.pk:
-        raise ValidationError(_("An employee cannot be their own manager."))
+    if data.manager is not None and _manages_indirectly(
+        user=user, manager=data.manager
+    ):
+        raise ValidationError(
+            _("%(manager)s cannot be the manager: they report to this employee.")
+            % {"manager": data.manager}
+            if data.manager.pk != user.pk
+            else _("An employee cannot be their own manager.")
+        )
     profile.department = data.department
     profile.floor = data.floor
     profile.job_function = data.job_function
@@ -57,6 +64,23 @@ def employee_upsert(*, data: EmployeeData, user=None) -> tuple[EmployeeProfile, 
     profile.full_clean(exclude=["user"])
     profile.save()
     return profile, created
+
+
+def _manages_indirectly(*, user, manager) -> bool:
+    """True if making ``manager`` the manager of ``user`` would close a circle."""
+    seen = set()
+    current = manager
+    while current is not None and current.pk not in seen:
+        if current.pk == user.pk:
+            return True
+        seen.add(current.pk)
+        profile = (
+            EmployeeProfile.objects.filter(user=current)
+            .select_related("manager")
+            .first()
+        )
+        current = profile.manager if profile else None
+    return False
 
 
 @transaction.atomic
