@@ -55,3 +55,21 @@ def test_home_page_reflows_at_400_percent_zoom(live_server, site, page):
         "document.documentElement.scrollWidth - document.documentElement.clientWidth"
     )
     assert overflow <= 0, f"page scrolls sideways by {overflow}px at 320px wide"
+
+
+def test_account_pages_are_accessible(live_server, site, page, axe_check):
+    page.goto(live_server.url + "/accounts/password/reset/")
+    expect(page.get_by_role("heading", level=1)).to_be_visible()
+    axe_check(page)
+
+    learner = employee().user
+    page.goto(live_server.url + "/accounts/login/")
+    page.get_by_label("E-mail").fill(learner.email)
+    page.get_by_label("Wachtwoord", exact=False).first.fill(PASSWORD)
+    page.get_by_role("button", name="Inloggen").click()
+    for path in ("/accounts/email/", "/accounts/password/change/", "/accounts/2fa/"):
+        page.goto(live_server.url + path)
+        expect(
+            page.get_by_role("navigation", name="Accountinstellingen")
+        ).to_be_visible()
+        axe_check(page)
