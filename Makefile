@@ -24,6 +24,10 @@ messages: install
 run: messages
 	$(PY) manage.py migrate --noinput
 	$(PY) manage.py load_demo_data
+	@# The task worker (forwarding to external LRSs) and its sweep run beside the server.
+	$(PY) manage.py db_worker --no-reload & worker=$$!; \
+	$(PY) manage.py forwarding_sweep --loop & sweep=$$!; \
+	trap 'kill $$worker $$sweep 2>/dev/null' EXIT INT TERM; \
 	$(PY) manage.py runserver 127.0.0.1:$(PORT)
 
 test: messages

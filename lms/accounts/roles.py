@@ -68,6 +68,14 @@ ROLE_PERMISSIONS: dict[Role, list[str]] = {
         "wagtailcore.add_site",
         "wagtailcore.change_site",
         "wagtailcore.view_site",
+        # The Learning Record Store's credentials (Wagtail admin).
+        "lrs.add_lrscredential",
+        "lrs.change_lrscredential",
+        # Forwarding statements to external LRSs (Wagtail admin).
+        "lrs.add_forwardingendpoint",
+        "lrs.change_forwardingendpoint",
+        "lrs.delete_forwardingendpoint",
+        "lrs.view_forwardingendpoint",
     ],
 }
 

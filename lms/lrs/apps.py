@@ -6,3 +6,8 @@ class LrsConfig(AppConfig):
     name = "lms.lrs"
     label = "lrs"
     verbose_name = _("Learning Record Store")
+
+    def ready(self) -> None:
+        from lms.lrs import receivers
+
+        receivers.connect()

@@ -100,6 +100,9 @@ INSTALLED_APPS = [
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "django.contrib.humanize",
+    # Background tasks (Django's task framework, backported) stored in the database
+    "django_tasks",
+    "django_tasks_db",
 ]
 
 MIDDLEWARE = [
@@ -237,6 +240,24 @@ WAGTAILEMBEDS_RESPONSIVE_HTML = True
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAIL_PASSWORD_MANAGEMENT_ENABLED = True
 WAGTAILUSERS_PASSWORD_ENABLED = False  # Passwords are set by the user via e-mail.
+
+# --- Background tasks --------------------------------------------------------
+# Tasks are rows in the database, run by `manage.py db_worker` (started by `make run`):
+# no broker is needed. See README.md for running several workers.
+TASKS = {
+    "default": {
+        "BACKEND": env.str("TASKS_BACKEND", default="django_tasks_db.DatabaseBackend"),
+    }
+}
+
+# --- Forwarding statements to external LRSs (lms/lrs/forwarding.py) -----------
+# Seconds to wait for an external LRS to answer one batch.
+LRS_FORWARDING_TIMEOUT = env.float("LRS_FORWARDING_TIMEOUT", default=15.0)
+# Back-off after a failed delivery: BASE, 2*BASE, 4*BASE ... seconds, at most MAX.
+LRS_FORWARDING_BACKOFF_BASE = env.float("LRS_FORWARDING_BACKOFF_BASE", default=10.0)
+LRS_FORWARDING_BACKOFF_MAX = env.float("LRS_FORWARDING_BACKOFF_MAX", default=3600.0)
+# How long a gap in storage order may be an uncommitted write (PostgreSQL).
+LRS_FORWARDING_SETTLE_SECONDS = env.float("LRS_FORWARDING_SETTLE_SECONDS", default=10.0)
 
 # --- Logging ----------------------------------------------------------------
 LOGGING = {

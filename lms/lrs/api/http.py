@@ -93,6 +93,13 @@ def xapi_view(*, scopes_by_method: dict[str, tuple[str, ...]], versioned: bool =
                 request = alternate_request_syntax(request)
                 if versioned:
                     version = negotiate_version(request)
+                if getattr(request, "xapi_alternate", False) and version == "2.0.0":
+                    # IEEE 9274.1.1 (xAPI 2.0) removed the alternate request syntax.
+                    raise XAPIError(
+                        400,
+                        "method: xAPI 2.0 has no alternate request syntax; send the "
+                        "request with its own method, headers and query parameters.",
+                    )
                 request.xapi_version = version
                 if request.method not in scopes_by_method and request.method != "HEAD":
                     raise XAPIError(
@@ -127,7 +134,7 @@ def alternate_request_syntax(request: HttpRequest) -> HttpRequest:
     method = request.GET.get("method")
     if method is None:
         return request
-    # Implemented by the resources helper (see lms/lrs/api/alternate.py).
+    # Imported here: alternate.py imports XAPIError from this module.
     from lms.lrs.api.alternate import rewrite_alternate_request
 
     return rewrite_alternate_request(request, method)

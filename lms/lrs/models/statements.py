@@ -6,6 +6,35 @@ class StatementQuerySet(models.QuerySet):
     def not_voided(self) -> "StatementQuerySet":
         return self.filter(voided=False)
 
+    def visible_to(self, credential) -> "StatementQuerySet":
+        """The statements ``credential`` may read (Communication §2.1.3.s2.b3).
+
+        ``statements/read/mine`` without a wider read scope: only the statements it
+        stored, i.e. those whose authority is its own (storage always writes the
+        credential's authority). A launch credential (one limited to a learner): only
+        statements about that learner, as the ``agent`` filter matches them, and
+        within its registration when it has one. ``None`` is the platform itself.
+        """
+        from lms.lrs.models.credentials import Scope
+
+        queryset = self
+        if credential is None:
+            return queryset
+        if credential.user_id is not None:
+            from lms.lrs.identity import agent_key
+            from lms.lrs.vocabulary import actor_for
+
+            learner = StatementAgent.objects.filter(
+                agent_key=agent_key(actor_for(credential.user)), related_only=False
+            )
+            queryset = queryset.filter(seq__in=learner.values("statement_id"))
+            if credential.registration is not None:
+                queryset = queryset.filter(registration=credential.registration)
+        if not credential.has_scope(Scope.STATEMENTS_READ, Scope.ALL_READ):
+            # Indexed, unlike authority_key; the same statements.
+            queryset = queryset.filter(credential=credential)
+        return queryset
+
 
 class Statement(models.Model):
     """One stored xAPI statement.

@@ -4,6 +4,7 @@ from django.core.management.base import BaseCommand, CommandError
 from lms.accounts.services import role_groups_sync
 from lms.home.demo import home_demo_load
 from lms.organisation.demo import DEMO_PASSWORD, organisation_demo_load
+from sandbox.demo import catalogue_demo_load
 
 
 class Command(BaseCommand):
@@ -22,6 +23,7 @@ class Command(BaseCommand):
         role_groups_sync()
         home_demo_load()
         accounts = organisation_demo_load()
+        catalogue_demo_load()
         # Later features add their demo content here (modules, scenarios, badges).
         self.stdout.write(self.style.SUCCESS("Demo data loaded."))
         self.stdout.write(f"Demo accounts (password for all: {DEMO_PASSWORD}):")

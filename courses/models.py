@@ -1,1 +1,0 @@
-# Training modules (Wagtail pages, enrolments, learning paths) arrive with the courses issue.

@@ -1,0 +1,491 @@
+"""Everything a learner does in a module.
+
+Each service changes the learner's state and records what happened as an xAPI
+statement through :func:`_record`, in one transaction. Completion is re-evaluated
+after every event that can change it.
+"""
+
+import uuid
+from collections.abc import Mapping
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Any
+
+from django.db import IntegrityError, transaction
+from django.db.models import F
+from django.utils import timezone
+from django.utils.functional import Promise
+from django.utils.translation import gettext_lazy as _
+
+from courses.blocks import (
+    ASSIGNMENT_BLOCK_TYPE,
+    QUESTION_BLOCK_TYPES,
+    REFLECTION_BLOCK_TYPE,
+)
+from courses.models import (
+    AssignmentResult,
+    Enrolment,
+    LessonPage,
+    LessonVisit,
+    ModulePage,
+    QuestionAnswer,
+    Reflection,
+)
+from courses.questions import AnswerInvalid, Marking, Question, lesson_items
+from courses.selectors import (
+    ModuleProgress,
+    QuestionState,
+    enrolment_latest,
+    module_of_lesson,
+    module_outline,
+    progress_for,
+    question_state,
+)
+from lms.core.sanitize import strip_html
+
+REFLECTION_MAX_LENGTH = 5000
+
+__all__ = [
+    "AnswerFeedback",
+    "lesson_copies_renew_ids",
+    "AnswerInvalid",
+    "EnrolmentNotRetakeable",
+    "QuestionClosed",
+    "assignment_result_record",
+    "enrolment_retake",
+    "enrolment_start",
+    "lesson_visit_record",
+    "module_completion_evaluate",
+    "question_answer_submit",
+    "reflection_save",
+]
+
+
+class CoursesError(Exception):
+    message: str | Promise = ""
+
+    def __init__(self, message: str | Promise | None = None):
+        if message is not None:
+            self.message = message
+        super().__init__(str(self.message))
+
+
+class QuestionClosed(CoursesError):
+    """The question takes no more answers (right already, out of attempts, or the
+    module attempt has been failed)."""
+
+
+class EnrolmentNotRetakeable(CoursesError):
+    message = _("You can retake a module after a failed attempt.")
+
+
+# --- xAPI ----------------------------------------------------------------------
+
+
+def _record(
+    *,
+    user,
+    verb: str,
+    activity_kind: str,
+    activity_id: object,
+    activity_name: object = None,
+    enrolment: Enrolment,
+    parent: tuple[str, object] | None = None,
+    result: Mapping[str, Any] | None = None,
+    extensions: Mapping[str, Any] | None = None,
+) -> None:
+    """xAPI call site: a no-op until it is wired to
+    ``lms.lrs.services.statement_record`` by the lead, as
+
+        statement_record(
+            user=user,
+            verb=getattr(vocabulary, verb),  # "LAUNCHED", "ANSWERED", ...
+            activity_id=vocabulary.activity_iri(activity_kind, activity_id),
+            activity_type=<the ActivityType for activity_kind>,
+            activity_name=activity_name,
+            result=result,
+            registration=enrolment.registration,
+            parent_activity_ids=[vocabulary.activity_iri(*parent)] if parent else (),
+            context={"extensions": {vocabulary.extension_iri(k): v ...}},
+        )
+
+    It runs inside the service's transaction, so the statement and the rows that
+    project it commit together. ``activity_kind`` is module, lesson or question;
+    ids are page ids and block UUIDs, never slugs.
+    """
+    return None
+
+
+def _module_activity(module: ModulePage) -> tuple[str, object]:
+    return ("module", module.pk)
+
+
+# --- Enrolment -----------------------------------------------------------------
+
+
+def _lock(enrolment: Enrolment) -> Enrolment:
+    # Serialises concurrent answers of one learner (attempt numbers, completion).
+    return Enrolment.objects.select_for_update().get(pk=enrolment.pk)
+
+
+def _enrolment_create(*, user, module: ModulePage, attempt: int) -> Enrolment:
+    try:
+        with transaction.atomic():
+            enrolment = Enrolment.objects.create(
+                user=user, module=module, attempt=attempt
+            )
+    except IntegrityError:
+        # A second tab or a double click started the same attempt just now.
+        return Enrolment.objects.get(user=user, module=module, attempt=attempt)
+    for verb in ("LAUNCHED", "INITIALIZED"):
+        _record(
+            user=user,
+            verb=verb,
+            activity_kind="module",
+            activity_id=module.pk,
+            activity_name=module.title,
+            enrolment=enrolment,
+        )
+    return enrolment
+
+
+@transaction.atomic
+def enrolment_start(*, user, module: ModulePage) -> Enrolment:
+    """The learner's current enrolment in ``module``, started if there is none.
+    A completed or failed enrolment is returned as it is: a retake is explicit."""
+    latest = enrolment_latest(user=user, module=module)
+    if latest is not None:
+        return latest
+    return _enrolment_create(user=user, module=module, attempt=1)
+
+
+@transaction.atomic
+def enrolment_retake(*, user, module: ModulePage) -> Enrolment:
+    """A fresh attempt (and xAPI registration) after a failed one."""
+    latest = enrolment_latest(user=user, module=module)
+    if latest is None:
+        return _enrolment_create(user=user, module=module, attempt=1)
+    if latest.status != Enrolment.Status.FAILED:
+        raise EnrolmentNotRetakeable()
+    return _enrolment_create(user=user, module=module, attempt=latest.attempt + 1)
+
+
+# --- Lessons -------------------------------------------------------------------
+
+
+@transaction.atomic
+def lesson_visit_record(*, user, lesson: LessonPage) -> LessonVisit:
+    """The learner opened ``lesson``: it counts as seen, and it is where they
+    continue next time."""
+    module = module_of_lesson(lesson=lesson)
+    enrolment = enrolment_start(user=user, module=module)
+    now = timezone.now()
+    visit, created = LessonVisit.objects.get_or_create(
+        enrolment=enrolment,
+        lesson=lesson,
+        defaults={"first_visited_at": now, "last_visited_at": now},
+    )
+    if not created:
+        LessonVisit.objects.filter(pk=visit.pk).update(
+            last_visited_at=now, visit_count=F("visit_count") + 1
+        )
+    Enrolment.objects.filter(pk=enrolment.pk).update(
+        last_lesson=lesson, last_activity_at=now
+    )
+    if created:
+        # One "experienced" per lesson and attempt: re-reading is not news.
+        _record(
+            user=user,
+            verb="EXPERIENCED",
+            activity_kind="lesson",
+            activity_id=lesson.pk,
+            activity_name=lesson.title,
+            enrolment=enrolment,
+            parent=_module_activity(module),
+        )
+        if enrolment.is_open:
+            module_completion_evaluate(enrolment=enrolment)
+    return visit
+
+
+# --- Knowledge checks ----------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class AnswerFeedback:
+    answer: QuestionAnswer
+    state: QuestionState
+
+    @property
+    def marking(self) -> Marking:
+        return self.state.marking
+
+    @property
+    def correct(self) -> bool:
+        return self.answer.correct
+
+    @property
+    def points(self) -> Decimal:
+        return (self.answer.score_fraction * self.answer.points_possible).quantize(
+            Decimal("0.01")
+        )
+
+    @property
+    def attempts_left(self) -> int | None:
+        return self.state.attempts_left
+
+    @property
+    def solution(self) -> list[str] | None:
+        """The right answer, once the question is closed and was not answered right."""
+        if self.state.is_final and not self.state.is_correct:
+            return self.state.question.solution()
+        return None
+
+
+@transaction.atomic
+def question_answer_submit(
+    *,
+    user,
+    lesson: LessonPage,
+    question_id: uuid.UUID | str,
+    response: Mapping[str, Any],
+) -> AnswerFeedback:
+    """Mark one attempt at a knowledge-check question and store it.
+
+    ``response`` is in the question kind's canonical form (courses.questions).
+    Raises :class:`LookupError` when the lesson has no such question,
+    :class:`AnswerInvalid` for an unusable response and :class:`QuestionClosed`
+    when no attempt is left.
+    """
+    question: Question | None = lesson_items(lesson.body.raw_data).question(question_id)
+    if question is None:
+        raise LookupError(f"lesson {lesson.pk} has no question {question_id}")
+    response = question.validate(response)
+    module = module_of_lesson(lesson=lesson)
+    enrolment = _lock(enrolment_start(user=user, module=module))
+    if enrolment.status == Enrolment.Status.FAILED:
+        raise QuestionClosed(
+            _(
+                "This attempt at the module has ended. Retake the module to answer again."
+            )
+        )
+    previous = list(enrolment.answers.filter(question_id=question.id))
+    state = question_state(question, module, previous)
+    if state.is_correct:
+        raise QuestionClosed(_("You have already answered this question correctly."))
+    if state.attempts_left == 0:
+        raise QuestionClosed(_("You have used all your attempts at this question."))
+
+    marking = question.mark(response)
+    # Attempts are numbered across answer-key versions; only the current
+    # version's count against the limit.
+    attempt = max((a.attempt for a in previous), default=0) + 1
+    answer = QuestionAnswer.objects.create(
+        enrolment=enrolment,
+        question_id=question.id,
+        question_type=question.kind,
+        fingerprint=question.fingerprint,
+        lesson=lesson,
+        attempt=attempt,
+        response=response,
+        score_fraction=marking.fraction,
+        points_possible=question.points,
+        correct=marking.correct,
+    )
+    Enrolment.objects.filter(pk=enrolment.pk).update(last_activity_at=timezone.now())
+    _record(
+        user=user,
+        verb="ANSWERED",
+        activity_kind="question",
+        activity_id=question.id,
+        activity_name=question.prompt,
+        enrolment=enrolment,
+        parent=_module_activity(module),
+        result={
+            "response": question.xapi_response(response),
+            "success": marking.correct,
+            "score": {
+                "scaled": float(marking.fraction),
+                "raw": float(marking.fraction * question.points),
+                "min": 0,
+                "max": question.points,
+            },
+        },
+        # What a rebuild of the projection needs besides the result.
+        extensions={
+            "attempt": attempt,
+            "question-fingerprint": question.fingerprint,
+            "question-type": question.kind,
+            "lesson": lesson.pk,
+        },
+    )
+    module_completion_evaluate(enrolment=enrolment)
+    state = question_state(question, module, [*previous, answer])
+    return AnswerFeedback(answer=answer, state=state)
+
+
+# --- Reflection and practice -----------------------------------------------------
+
+
+@transaction.atomic
+def reflection_save(
+    *, user, lesson: LessonPage, block_id: uuid.UUID | str, text: str
+) -> Reflection:
+    """Keep the learner's answer to a reflection question, as plain text.
+
+    Raises :class:`LookupError` when the lesson has no such reflection question
+    and :class:`ValueError` when nothing is left after cleaning.
+    """
+    prompt = lesson_items(lesson.body.raw_data).reflection(block_id)
+    if prompt is None:
+        raise LookupError(f"lesson {lesson.pk} has no reflection {block_id}")
+    cleaned = strip_html(text or "").strip()[:REFLECTION_MAX_LENGTH]
+    if not cleaned:
+        raise ValueError("empty reflection")
+    module = module_of_lesson(lesson=lesson)
+    enrolment = enrolment_start(user=user, module=module)
+    now = timezone.now()
+    reflection, _created = Reflection.objects.update_or_create(
+        enrolment=enrolment,
+        question_id=prompt.id,
+        defaults={
+            "lesson": lesson,
+            "prompt": prompt.prompt,
+            "text": cleaned,
+            "updated_at": now,
+        },
+        create_defaults={
+            "lesson": lesson,
+            "prompt": prompt.prompt,
+            "text": cleaned,
+            "created_at": now,
+            "updated_at": now,
+        },
+    )
+    # The text itself stays out of the statement: coaches read it here, and the
+    # LRS may forward statements to other systems.
+    _record(
+        user=user,
+        verb="ANSWERED",
+        activity_kind="question",
+        activity_id=prompt.id,
+        activity_name=prompt.prompt,
+        enrolment=enrolment,
+        parent=_module_activity(module),
+        result={"completion": True},
+    )
+    return reflection
+
+
+@transaction.atomic
+def assignment_result_record(
+    *,
+    registration: uuid.UUID | str,
+    assignment_id: uuid.UUID | str,
+    passed: bool,
+    sandbox_registration: uuid.UUID | str | None = None,
+) -> AssignmentResult:
+    """The sandbox reports the outcome of a practice assignment started from a
+    lesson (``registration`` is the enrolment's). Raises LookupError for an
+    unknown enrolment or assignment."""
+    enrolment = _lock(Enrolment.objects.get(registration=registration))
+    outline = module_outline(module=enrolment.module)
+    assignment = next(
+        (a for a in outline.assignments if a.id == str(assignment_id)), None
+    )
+    if assignment is None:
+        raise LookupError(f"module has no practice assignment {assignment_id}")
+    result = AssignmentResult.objects.create(
+        enrolment=enrolment,
+        assignment_id=assignment.id,
+        scenario_id=assignment.scenario_id,
+        passed=passed,
+        sandbox_registration=sandbox_registration,
+    )
+    # The sandbox records its own statements (with this registration as the
+    # grouping context); completion is this app's to decide.
+    module_completion_evaluate(enrolment=enrolment)
+    return result
+
+
+# --- Completion ------------------------------------------------------------------
+
+
+@transaction.atomic
+def module_completion_evaluate(*, enrolment: Enrolment) -> ModuleProgress:
+    """Weigh the enrolment against the module as it is now; record completion
+    (passed) or failure once. A finished enrolment stays finished, whatever
+    editors change later."""
+    enrolment = _lock(enrolment)
+    module = enrolment.module
+    progress = progress_for(outline=module_outline(module=module), enrolment=enrolment)
+    if not enrolment.is_open:
+        return progress
+    if progress.is_complete:
+        enrolment.status = Enrolment.Status.COMPLETED
+    elif progress.is_failed:
+        enrolment.status = Enrolment.Status.FAILED
+    else:
+        return progress
+    enrolment.finished_at = timezone.now()
+    enrolment.score_percent = progress.score_percent
+    enrolment.save(update_fields=["status", "finished_at", "score_percent"])
+    progress.enrolment = enrolment
+    result: dict[str, Any] = {}
+    if progress.score_percent is not None:
+        result["score"] = {"scaled": float(progress.score_percent / 100)}
+    verbs = ["COMPLETED", "PASSED"] if progress.is_complete else ["FAILED"]
+    for verb in verbs:
+        _record(
+            user=enrolment.user,
+            verb=verb,
+            activity_kind="module",
+            activity_id=module.pk,
+            activity_name=module.title,
+            enrolment=enrolment,
+            result={
+                **result,
+                "success": progress.is_complete,
+                "completion": progress.is_complete,
+            },
+        )
+    return progress
+
+
+# --- Editing ------------------------------------------------------------------------
+
+_INTERACTIVE_BLOCK_TYPES = {
+    *QUESTION_BLOCK_TYPES,
+    REFLECTION_BLOCK_TYPE,
+    ASSIGNMENT_BLOCK_TYPE,
+}
+
+
+@transaction.atomic
+def lesson_copies_renew_ids(*, page, user=None) -> int:
+    """Give the questions, reflections and assignments of copied lessons new ids.
+
+    Answers are tied to block ids; a copied lesson is new content, and a copy
+    placed in the same module would otherwise share its questions' answers with
+    the original. ``page`` is the copy (a lesson, or a module copied with its
+    lessons). Returns the number of lessons changed.
+    """
+    lessons = LessonPage.objects.descendant_of(page, inclusive=True).filter(
+        alias_of__isnull=True
+    )
+    changed = 0
+    for lesson in lessons:
+        raw = list(lesson.body.raw_data)
+        if not any(item.get("type") in _INTERACTIVE_BLOCK_TYPES for item in raw):
+            continue
+        lesson.body = [
+            {**item, "id": str(uuid.uuid4())}
+            if item.get("type") in _INTERACTIVE_BLOCK_TYPES
+            else item
+            for item in raw
+        ]
+        revision = lesson.save_revision(user=user, log_action=False, clean=False)
+        if lesson.live:
+            revision.publish(user=user, log_action=False)
+        changed += 1
+    return changed

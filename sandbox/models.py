@@ -1,1 +1,0 @@
-# The practice case system (ZGW catalogue, workspaces, zaken) arrives with the sandbox issue.
