@@ -4,13 +4,14 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.generic import FormView
-from wagtail.admin.views.generic import CreateView, EditView
+from wagtail.admin.views.generic import CreateView, EditView, IndexView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.log_actions import log
 
 from lms.accounts.roles import IMPORT_EMPLOYEES
 from lms.organisation.employee_import import employees_import
 from lms.organisation.forms import EmployeeImportForm
+from lms.organisation.models import EmployeeProfile
 from lms.organisation.services import (
     EmployeeData,
     employee_roles_assign,
@@ -71,6 +72,14 @@ class _EmployeeSaveMixin:
 
 class _FormInvalid(Exception):
     pass
+
+
+class EmployeeIndexView(IndexView):
+    def get_base_queryset(self):
+        # Row-level visibility comes from the model's QuerySet, as everywhere else.
+        return EmployeeProfile.objects.visible_to(self.request.user).select_related(
+            "user", "department", "floor__building", "job_function"
+        )
 
 
 class EmployeeCreateView(_EmployeeSaveMixin, CreateView):

@@ -11,6 +11,7 @@ from lms.organisation.admin_views import (
     EmployeeCreateView,
     EmployeeEditView,
     EmployeeImportView,
+    EmployeeIndexView,
 )
 from lms.organisation.forms import EmployeeForm
 from lms.organisation.models import Building, Department, EmployeeProfile, JobFunction
@@ -55,6 +56,7 @@ class EmployeeViewSet(ModelViewSet):
     icon = "user"
     menu_label = _("Employees")
     url_prefix = "organisation/employees"
+    index_view_class = EmployeeIndexView
     add_view_class = EmployeeCreateView
     edit_view_class = EmployeeEditView
     edit_handler = ObjectList(
@@ -102,11 +104,6 @@ class EmployeeViewSet(ModelViewSet):
         "job_function",
         "manager",
     ]
-
-    def get_queryset(self, request):
-        return EmployeeProfile.objects.visible_to(request.user).select_related(
-            "user", "department", "floor__building", "job_function"
-        )
 
 
 class OrganisationViewSetGroup(ModelViewSetGroup):
