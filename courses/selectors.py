@@ -11,10 +11,14 @@ lessons or learners (tests/courses/test_query_counts.py).
 
 from collections import defaultdict
 from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta
 from decimal import ROUND_HALF_UP, Decimal
 from functools import cached_property
 
-from django.db.models import Prefetch, Q
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.db.models import Prefetch, Q, QuerySet
+from django.utils import timezone
 from wagtail.images import get_image_model
 from wagtail.models import Page
 
@@ -24,14 +28,18 @@ from courses.blocks import (
     REFLECTION_BLOCK_TYPE,
 )
 from courses.models import (
+    Assignment,
     AssignmentResult,
     CourseCatalogPage,
     Enrolment,
+    LearningPath,
+    LearningPathModule,
     LessonPage,
     LessonVisit,
     ModulePage,
     QuestionAnswer,
     Reflection,
+    ReminderSent,
 )
 from courses.models.pages import COVER_IMAGE_FILTER
 from courses.questions import (
@@ -757,3 +765,423 @@ def lesson_page_context(
         "enrolment_failed": enrolment is not None
         and enrolment.status == Enrolment.Status.FAILED,
     }
+
+
+def catalogue_url() -> str | None:
+    """The URL of the live course catalogue, for the site's main navigation."""
+    from courses.models import CourseCatalogPage
+
+    catalogue = CourseCatalogPage.objects.live().only("url_path").first()
+    return catalogue.url if catalogue else None
+
+
+# --- Learning paths, assignments and "Mijn leren" ----------------------------------
+
+
+def assignments_for(*, user) -> QuerySet[Assignment]:
+    """The training assigned to ``user`` now: to them by name, or to their current
+    department or job function (so a newcomer in the department has it too)."""
+    return (
+        Assignment.objects.active()
+        .for_user(user)
+        .select_related("path", "module")
+        .order_by("due_date", "pk")
+    )
+
+
+def assignment_learners(*, assignment: Assignment) -> QuerySet:
+    """The active accounts an assignment reaches now."""
+    users = get_user_model().objects.filter(is_active=True)
+    if assignment.target_type == Assignment.Target.DEPARTMENT:
+        return users.filter(profile__department=assignment.department_id)
+    if assignment.target_type == Assignment.Target.FUNCTION:
+        return users.filter(profile__job_function=assignment.job_function_id)
+    return users.filter(learning_assignments=assignment)
+
+
+class LearningStatus:
+    ASSIGNED = "assigned"
+    IN_PROGRESS = "in_progress"
+    COMPLETED = "completed"
+    OVERDUE = "overdue"
+
+
+@dataclass
+class ModuleState:
+    """One module as the learner stands in it, and the lesson to do next."""
+
+    module: ModulePage
+    enrolment: Enrolment | None
+    lessons_total: int
+    lessons_seen: int
+    next_lesson: LessonPage | None
+
+    @property
+    def is_completed(self) -> bool:
+        return bool(
+            self.enrolment and self.enrolment.status == Enrolment.Status.COMPLETED
+        )
+
+    @property
+    def is_failed(self) -> bool:
+        return bool(self.enrolment and self.enrolment.status == Enrolment.Status.FAILED)
+
+
+@dataclass
+class LearningItem:
+    """A learning path or a module on "Mijn leren": assigned (with the earliest due
+    date of the assignments that give it) or started by the learner themselves."""
+
+    modules: list[ModuleState]
+    today: date
+    path: LearningPath | None = None
+    due_date: date | None = None
+    mandatory: bool = False
+    assigned: bool = False
+
+    @property
+    def is_path(self) -> bool:
+        return self.path is not None
+
+    @property
+    def title(self) -> str:
+        if self.path is not None:
+            return self.path.title
+        return self.modules[0].module.title if self.modules else ""
+
+    @property
+    def modules_completed(self) -> int:
+        return sum(1 for m in self.modules if m.is_completed)
+
+    @property
+    def is_completed(self) -> bool:
+        return bool(self.modules) and all(m.is_completed for m in self.modules)
+
+    @property
+    def is_started(self) -> bool:
+        return any(m.enrolment is not None for m in self.modules)
+
+    @property
+    def is_overdue(self) -> bool:
+        return (
+            self.due_date is not None
+            and self.due_date < self.today
+            and not self.is_completed
+        )
+
+    @property
+    def days_left(self) -> int | None:
+        return None if self.due_date is None else (self.due_date - self.today).days
+
+    @property
+    def status(self) -> str:
+        if self.is_completed:
+            return LearningStatus.COMPLETED
+        if self.is_overdue:
+            return LearningStatus.OVERDUE
+        if self.is_started:
+            return LearningStatus.IN_PROGRESS
+        return LearningStatus.ASSIGNED
+
+    @property
+    def next_step(self) -> ModuleState | None:
+        """The first module (in the path's order) not yet completed."""
+        return next((m for m in self.modules if not m.is_completed), None)
+
+    @property
+    def finished_at(self):
+        dates = [m.enrolment.finished_at for m in self.modules if m.enrolment]
+        return max((d for d in dates if d), default=None)
+
+
+@dataclass
+class MyLearning:
+    items: list[LearningItem]
+
+    def _with(self, status: str) -> list[LearningItem]:
+        return [item for item in self.items if item.status == status]
+
+    @property
+    def overdue(self) -> list[LearningItem]:
+        return self._with(LearningStatus.OVERDUE)
+
+    @property
+    def assigned(self) -> list[LearningItem]:
+        return self._with(LearningStatus.ASSIGNED)
+
+    @property
+    def in_progress(self) -> list[LearningItem]:
+        return self._with(LearningStatus.IN_PROGRESS)
+
+    @property
+    def completed(self) -> list[LearningItem]:
+        done = self._with(LearningStatus.COMPLETED)
+        return sorted(done, key=lambda i: i.finished_at or datetime.min, reverse=True)
+
+    @property
+    def open_items(self) -> list[LearningItem]:
+        """What is still to do, the most urgent first."""
+        return self.overdue + self.in_progress + self.assigned
+
+
+def _next_lesson(
+    lessons: list[LessonPage], seen: set[int], enrolment: Enrolment | None
+) -> LessonPage | None:
+    """The first lesson not yet seen; once all are seen (questions may still be
+    open), where the learner left off."""
+    if not lessons:
+        return None
+    unseen = next((lesson for lesson in lessons if lesson.pk not in seen), None)
+    if unseen is not None:
+        return unseen
+    if enrolment and enrolment.last_lesson_id:
+        last = next((x for x in lessons if x.pk == enrolment.last_lesson_id), None)
+        if last is not None:
+            return last
+    return lessons[0]
+
+
+def _module_states(*, user, modules: list[ModulePage]) -> dict[int, ModuleState]:
+    """Three queries, whatever the number of modules and lessons."""
+    if not modules:
+        return {}
+    latest: dict[int, Enrolment] = {}
+    for enrolment in Enrolment.objects.filter(
+        user=user, module__in=[m.pk for m in modules]
+    ).order_by("attempt"):
+        latest[enrolment.module_id] = enrolment
+
+    under_modules = Q(pk__in=[])
+    for module in modules:
+        under_modules |= Q(path__startswith=module.path, depth=module.depth + 1)
+    lessons_of: dict[int, list[LessonPage]] = defaultdict(list)
+    module_by_path = {m.path: m.pk for m in modules}
+    for lesson in (
+        LessonPage.objects.live().filter(under_modules).defer("body").order_by("path")
+    ):
+        module_id = module_by_path.get(lesson.path[: -Page.steplen])
+        if module_id is not None:
+            lessons_of[module_id].append(lesson)
+
+    seen: dict[int, set[int]] = defaultdict(set)
+    if latest:
+        enrolment_module = {e.pk: e.module_id for e in latest.values()}
+        for enrolment_id, lesson_id in LessonVisit.objects.filter(
+            enrolment__in=list(enrolment_module)
+        ).values_list("enrolment_id", "lesson_id"):
+            seen[enrolment_module[enrolment_id]].add(lesson_id)
+
+    states = {}
+    for module in modules:
+        enrolment = latest.get(module.pk)
+        lessons = lessons_of[module.pk]
+        lesson_ids = {lesson.pk for lesson in lessons}
+        finished = enrolment is not None and not enrolment.is_open
+        states[module.pk] = ModuleState(
+            module=module,
+            enrolment=enrolment,
+            lessons_total=len(lessons),
+            lessons_seen=len(seen[module.pk] & lesson_ids),
+            next_lesson=None
+            if finished
+            else _next_lesson(lessons, seen[module.pk], enrolment),
+        )
+    return states
+
+
+def my_learning(*, user, today: date | None = None) -> MyLearning:
+    """Everything on the learner's "Mijn leren": the paths and modules assigned to
+    them and the modules they started themselves, with status and next step.
+    A fixed number of queries, whatever the number of items, modules or lessons."""
+    today = today or timezone.localdate()
+    if not getattr(user, "is_authenticated", False):
+        return MyLearning(items=[])
+    assignments = list(assignments_for(user=user))
+
+    # Several assignments can give the same path or module (personally and through
+    # the department): one item, the earliest due date, mandatory if any says so.
+    by_content: dict[tuple[str, int], list[Assignment]] = defaultdict(list)
+    for assignment in assignments:
+        if assignment.path_id:
+            by_content[("path", assignment.path_id)].append(assignment)
+        elif assignment.module.live:
+            by_content[("module", assignment.module_id)].append(assignment)
+
+    path_ids = [pk for kind, pk in by_content if kind == "path"]
+    path_modules: dict[int, list[ModulePage]] = defaultdict(list)
+    if path_ids:
+        for row in (
+            LearningPathModule.objects.filter(path__in=path_ids, module__live=True)
+            .select_related("module")
+            .order_by("path", "sort_order", "pk")
+        ):
+            path_modules[row.path_id].append(row.module)
+
+    started = list(
+        Enrolment.objects.filter(user=user, module__live=True)
+        .exclude(module__in=[pk for kind, pk in by_content if kind == "module"])
+        .select_related("module")
+        .order_by("module_id", "-attempt")
+        .distinct()
+    )
+    # A module the learner started that is part of an assigned path shows in the
+    # path, not a second time on its own.
+    in_paths = {m.pk for path_list in path_modules.values() for m in path_list}
+    self_started: dict[int, ModulePage] = {}
+    for enrolment in started:
+        if enrolment.module_id not in in_paths:
+            self_started.setdefault(enrolment.module_id, enrolment.module)
+
+    modules: dict[int, ModulePage] = dict(self_started)
+    for (kind, pk), given in by_content.items():
+        if kind == "module":
+            modules[pk] = given[0].module
+    for path_list in path_modules.values():
+        for module in path_list:
+            modules.setdefault(module.pk, module)
+    states = _module_states(user=user, modules=list(modules.values()))
+
+    items = []
+    for (kind, pk), given in by_content.items():
+        due = min(a.due_date for a in given)
+        mandatory = any(a.mandatory for a in given)
+        if kind == "path":
+            path = given[0].path
+            item_modules = [states[m.pk] for m in path_modules[pk]]
+        else:
+            path, item_modules = None, [states[pk]]
+        items.append(
+            LearningItem(
+                modules=item_modules,
+                today=today,
+                path=path,
+                due_date=due,
+                mandatory=mandatory,
+                assigned=True,
+            )
+        )
+    for module_id in self_started:
+        items.append(LearningItem(modules=[states[module_id]], today=today))
+    items.sort(
+        key=lambda i: (i.due_date is None, i.due_date or today, not i.mandatory, i.title)
+    )
+    return MyLearning(items=items)
+
+
+@dataclass
+class LearningSummary:
+    """The compact "Mijn leren" for the home page."""
+
+    url: str  # of "Mijn leren"; empty without a catalogue
+    overdue: int
+    assigned: int
+    in_progress: int
+    completed: int
+    upcoming: list[LearningItem]
+
+    @property
+    def is_empty(self) -> bool:
+        return not (self.overdue or self.assigned or self.in_progress or self.completed)
+
+
+def learning_summary_for(
+    *, user, today: date | None = None, limit: int = 3, request=None
+) -> LearningSummary:
+    """For the home page card (courses/includes/my_learning_card.html)."""
+    learning = my_learning(user=user, today=today)
+    catalogue = CourseCatalogPage.objects.live().first()
+    return LearningSummary(
+        url=catalogue.my_learning_url(request) if catalogue else "",
+        overdue=len(learning.overdue),
+        assigned=len(learning.assigned),
+        in_progress=len(learning.in_progress),
+        completed=len(learning.completed),
+        upcoming=learning.open_items[:limit],
+    )
+
+
+def my_learning_absolute_url() -> str:
+    """The absolute address of "Mijn leren", for e-mails."""
+    catalogue = CourseCatalogPage.objects.live().first()
+    if catalogue is None:
+        return settings.LMS_BASE_URL + "/"
+    relative = catalogue.my_learning_url()
+    return relative if "://" in relative else settings.LMS_BASE_URL + relative
+
+
+# --- Reminders --------------------------------------------------------------------
+
+REMINDER_WEEK_DAYS = 7
+REMINDER_DAY_DAYS = 1
+
+
+@dataclass(frozen=True)
+class DueReminder:
+    assignment: Assignment
+    kind: str  # ReminderSent.Kind
+
+
+def reminder_kind(*, due_date: date, today: date) -> str | None:
+    """Which reminder a due date calls for today: a week before, a day before
+    (or on the day), or once it has passed."""
+    days_left = (due_date - today).days
+    if days_left < 0:
+        return ReminderSent.Kind.OVERDUE
+    if days_left <= REMINDER_DAY_DAYS:
+        return ReminderSent.Kind.DAY
+    if days_left <= REMINDER_WEEK_DAYS:
+        return ReminderSent.Kind.WEEK
+    return None
+
+
+def reminders_due(*, today: date) -> dict:
+    """The reminders not yet sent, per learner: assigned training that is not
+    completed and due within a week, within a day, or overdue."""
+    assignments = list(
+        Assignment.objects.active()
+        .filter(due_date__lte=today + timedelta(days=REMINDER_WEEK_DAYS))
+        .select_related("path", "module")
+        .order_by("due_date", "pk")
+    )
+    if not assignments:
+        return {}
+    modules_of: dict[int, list[int]] = {}
+    path_modules: dict[int, list[int]] = defaultdict(list)
+    for path_id, module_id in LearningPathModule.objects.filter(
+        path__in=[a.path_id for a in assignments if a.path_id], module__live=True
+    ).values_list("path_id", "module_id"):
+        path_modules[path_id].append(module_id)
+    for assignment in assignments:
+        modules_of[assignment.pk] = (
+            path_modules[assignment.path_id]
+            if assignment.path_id
+            else [assignment.module_id]
+        )
+    learners = {a.pk: list(assignment_learners(assignment=a)) for a in assignments}
+    user_ids = {u.pk for users in learners.values() for u in users}
+    completed = set(
+        Enrolment.objects.filter(
+            user__in=user_ids, status=Enrolment.Status.COMPLETED
+        ).values_list("user_id", "module_id")
+    )
+    already = set(
+        ReminderSent.objects.filter(assignment__in=assignments).values_list(
+            "assignment_id", "user_id", "kind", "due_date"
+        )
+    )
+
+    due: dict = {}
+    for assignment in assignments:
+        kind = reminder_kind(due_date=assignment.due_date, today=today)
+        module_ids = modules_of[assignment.pk]
+        if kind is None or not module_ids:
+            continue
+        for user in learners[assignment.pk]:
+            if (assignment.pk, user.pk, kind, assignment.due_date) in already:
+                continue
+            if all((user.pk, m) in completed for m in module_ids):
+                continue
+            due.setdefault(user, []).append(
+                DueReminder(assignment=assignment, kind=kind)
+            )
+    return due
