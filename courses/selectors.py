@@ -531,10 +531,19 @@ def module_page_context(
 
 
 def modules_next(*, user, module: ModulePage, limit: int = 3) -> list[ModulePage]:
-    """What to do after ``module``: modules that build on it, then mandatory
-    modules for the learner's function (or for everyone) not yet completed."""
-    # TODO(learning paths, issue 4 item 4): the next module of an assigned path and
-    # assignments by due date come first.
+    """What to do after ``module``: the next module of the learner's assigned
+    training (the most urgent first), then modules that build on it, then
+    mandatory modules for the learner's function (or for everyone) not yet
+    completed."""
+    assigned: list[ModulePage] = []
+    for item in my_learning(user=user).open_items:
+        step = item.next_step
+        if (
+            step is not None
+            and step.module.pk != module.pk
+            and step.module.pk not in {m.pk for m in assigned}
+        ):
+            assigned.append(step.module)
     completed = set(
         Enrolment.objects.filter(
             user=user, status=Enrolment.Status.COMPLETED
@@ -557,7 +566,8 @@ def modules_next(*, user, module: ModulePage, limit: int = 3) -> list[ModulePage
         .values_list("pk", flat=True)
     )
     ordered = sorted(candidates, key=lambda m: (m.pk not in building_on, m.path))
-    return ordered[:limit]
+    assigned_ids = {m.pk for m in assigned}
+    return [*assigned, *(m for m in ordered if m.pk not in assigned_ids)][:limit]
 
 
 def module_result_context(
@@ -1063,7 +1073,12 @@ def my_learning(*, user, today: date | None = None) -> MyLearning:
     for module_id in self_started:
         items.append(LearningItem(modules=[states[module_id]], today=today))
     items.sort(
-        key=lambda i: (i.due_date is None, i.due_date or today, not i.mandatory, i.title)
+        key=lambda i: (
+            i.due_date is None,
+            i.due_date or today,
+            not i.mandatory,
+            i.title,
+        )
     )
     return MyLearning(items=items)
 

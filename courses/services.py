@@ -6,15 +6,21 @@ after every event that can change it.
 """
 
 import uuid
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from datetime import date
 from decimal import Decimal
 from typing import Any
 
+from django.conf import settings
+from django.core.exceptions import PermissionDenied
+from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
 from django.db.models import F
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.formats import date_format
 from django.utils.functional import Promise
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from courses.blocks import (
@@ -23,30 +29,42 @@ from courses.blocks import (
     REFLECTION_BLOCK_TYPE,
 )
 from courses.models import (
+    Assignment,
     AssignmentResult,
     Enrolment,
+    LearningPath,
     LessonPage,
     LessonVisit,
     ModulePage,
     QuestionAnswer,
     Reflection,
+    ReminderSent,
 )
 from courses.questions import AnswerInvalid, Marking, Question, lesson_items
 from courses.selectors import (
+    DueReminder,
     ModuleProgress,
     QuestionState,
     enrolment_latest,
     module_of_lesson,
     module_outline,
+    my_learning_absolute_url,
     progress_for,
     question_state,
+    reminders_due,
 )
 from lms.core.sanitize import strip_html
+from lms.organisation.models import Department, JobFunction
 
 REFLECTION_MAX_LENGTH = 5000
 
 __all__ = [
     "AnswerFeedback",
+    "AssignmentInvalid",
+    "assignment_create",
+    "assignment_update",
+    "assignment_withdraw",
+    "learning_reminders_send",
     "lesson_copies_renew_ids",
     "AnswerInvalid",
     "EnrolmentNotRetakeable",
@@ -489,3 +507,140 @@ def lesson_copies_renew_ids(*, page, user=None) -> int:
             revision.publish(user=user, log_action=False)
         changed += 1
     return changed
+
+
+# --- Assignments and reminders ----------------------------------------------------
+
+
+class AssignmentInvalid(CoursesError):
+    """The assignment does not say what, for whom or by when."""
+
+
+@transaction.atomic
+def assignment_create(
+    *,
+    actor,
+    due_date: date,
+    target_type: str,
+    path: LearningPath | None = None,
+    module: ModulePage | None = None,
+    people: Iterable = (),
+    department: Department | None = None,
+    job_function: JobFunction | None = None,
+    mandatory: bool = True,
+) -> Assignment:
+    """HR assigns a learning path or a module to people, a department or a job
+    function. Who it reaches is resolved when asked (``assignments_for``)."""
+    if actor is not None and not actor.has_perm("courses.add_assignment"):
+        raise PermissionDenied
+    people = list(people)
+    if (path is None) == (module is None):
+        raise AssignmentInvalid(_("Choose either a learning path or a module."))
+    target = Assignment.Target(target_type)
+    if target == Assignment.Target.PERSONS and not people:
+        raise AssignmentInvalid(_("Choose at least one person."))
+    if target == Assignment.Target.DEPARTMENT and department is None:
+        raise AssignmentInvalid(_("Choose a department."))
+    if target == Assignment.Target.FUNCTION and job_function is None:
+        raise AssignmentInvalid(_("Choose a job function."))
+    assignment = Assignment.objects.create(
+        path=path,
+        module=module,
+        target_type=target,
+        department=department if target == Assignment.Target.DEPARTMENT else None,
+        job_function=job_function if target == Assignment.Target.FUNCTION else None,
+        due_date=due_date,
+        mandatory=mandatory,
+        assigned_by=actor,
+    )
+    if target == Assignment.Target.PERSONS:
+        assignment.people.set(people)
+    return assignment
+
+
+@transaction.atomic
+def assignment_update(
+    *, actor, assignment: Assignment, due_date: date, mandatory: bool
+) -> Assignment:
+    """Move the due date or change the mandatory flag. A new due date brings
+    fresh reminders (the reminder log is kept per due date)."""
+    if actor is not None and not actor.has_perm("courses.change_assignment"):
+        raise PermissionDenied
+    assignment.due_date = due_date
+    assignment.mandatory = mandatory
+    assignment.save(update_fields=["due_date", "mandatory"])
+    return assignment
+
+
+@transaction.atomic
+def assignment_withdraw(*, actor, assignment: Assignment) -> Assignment:
+    """Take an assignment back: learners no longer see it and get no reminders.
+    Their progress in the modules stays theirs."""
+    if actor is not None and not actor.has_perm("courses.delete_assignment"):
+        raise PermissionDenied
+    if assignment.withdrawn_at is None:
+        assignment.withdrawn_at = timezone.now()
+        assignment.withdrawn_by = actor
+        assignment.save(update_fields=["withdrawn_at", "withdrawn_by"])
+    return assignment
+
+
+def _reminder_mail(*, user, reminders: list[DueReminder]) -> None:
+    with translation.override(settings.LANGUAGE_CODE):
+        lines = []
+        for reminder in reminders:
+            due = date_format(reminder.assignment.due_date, "j F Y")
+            if reminder.kind == ReminderSent.Kind.OVERDUE:
+                line = gettext("%(title)s: was due on %(date)s.")
+            else:
+                line = gettext("%(title)s: due on %(date)s.")
+            line = line % {"title": reminder.assignment.content_title, "date": due}
+            if f"- {line}" not in lines:
+                lines.append(f"- {line}")
+        overdue = any(r.kind == ReminderSent.Kind.OVERDUE for r in reminders)
+        subject = (
+            gettext("Zaakwijs: training past its due date")
+            if overdue
+            else gettext("Zaakwijs: training due soon")
+        )
+        body = "\n".join(
+            [
+                gettext("Hello %(name)s,")
+                % {"name": user.first_name or user.get_full_name() or user.email},
+                "",
+                gettext("This training assigned to you is not completed yet:"),
+                "",
+                *lines,
+                "",
+                gettext("See what to do next on My learning: %(url)s")
+                % {"url": my_learning_absolute_url()},
+            ]
+        )
+    send_mail(subject, body, None, [user.email])
+
+
+def learning_reminders_send(*, today: date | None = None) -> int:
+    """E-mail each learner about assigned training that is due within a week,
+    due within a day, or overdue, and not completed. Each reminder goes once
+    (``ReminderSent``), so this can run as often as you like. Returns the number
+    of e-mails sent."""
+    today = today or timezone.localdate()
+    sent = 0
+    for user, reminders in reminders_due(today=today).items():
+        try:
+            with transaction.atomic():
+                for reminder in reminders:
+                    ReminderSent.objects.create(
+                        assignment=reminder.assignment,
+                        user=user,
+                        kind=reminder.kind,
+                        due_date=reminder.assignment.due_date,
+                    )
+                # Sent inside the transaction: if mailing fails, the log rows go
+                # too and the next run tries again.
+                _reminder_mail(user=user, reminders=reminders)
+        except IntegrityError:
+            # Another run sent these just now.
+            continue
+        sent += 1
+    return sent

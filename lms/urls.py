@@ -22,6 +22,7 @@ urlpatterns = [
     path("cms-login/", cms_login, name="cms_login"),
     path("cms/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
+    path("oefenen/", include("sandbox.urls")),
 ]
 
 if settings.DEBUG:

@@ -6,14 +6,24 @@ from courses.models.learning import (
     Reflection,
 )
 from courses.models.pages import CourseCatalogPage, LessonPage, ModulePage
+from courses.models.paths import (
+    Assignment,
+    LearningPath,
+    LearningPathModule,
+    ReminderSent,
+)
 
 __all__ = [
+    "Assignment",
     "AssignmentResult",
     "CourseCatalogPage",
     "Enrolment",
+    "LearningPath",
+    "LearningPathModule",
     "LessonPage",
     "LessonVisit",
     "ModulePage",
     "QuestionAnswer",
     "Reflection",
+    "ReminderSent",
 ]

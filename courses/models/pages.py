@@ -12,6 +12,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.http import HttpResponseNotAllowed, HttpResponseRedirect
+from django.template.response import TemplateResponse
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
@@ -30,8 +31,9 @@ def _lines(text: str) -> list[str]:
     return [line.strip(" -•\t") for line in (text or "").splitlines() if line.strip()]
 
 
-class CourseCatalogPage(Page):
-    """The one catalogue: every module lives directly under it."""
+class CourseCatalogPage(RoutablePageMixin, Page):
+    """The one catalogue: every module lives directly under it. Its route
+    ``mijn-leren/`` is the learner's "Mijn leren" dashboard."""
 
     intro = RichTextField(
         _("introduction"), blank=True, features=["bold", "italic", "link", "ol", "ul"]
@@ -39,7 +41,7 @@ class CourseCatalogPage(Page):
 
     content_panels = [*Page.content_panels, FieldPanel("intro")]
     parent_page_types = ["home.HomePage"]
-    # TODO(learning paths, issue 4 item 4): learning path pages may live here too.
+    # Learning paths are snippets (courses.models.paths), not pages.
     subpage_types = ["courses.ModulePage"]
     max_count = 1
 
@@ -57,8 +59,29 @@ class CourseCatalogPage(Page):
             filter_form=form,
             filters_active=filters.active,
             cards=catalogue_modules(catalogue=self, user=request.user, filters=filters),
+            my_learning_url=self.my_learning_url(request),
         )
         return context
+
+    def my_learning_url(self, request=None) -> str:
+        return (self.get_url(request) or "") + self.reverse_subpage("my_learning")
+
+    @path("mijn-leren/", name="my_learning")
+    def my_learning_route(self, request):
+        """The learner's own dashboard: only ever request.user's training."""
+        from courses.selectors import my_learning
+
+        return TemplateResponse(
+            request,
+            "courses/my_learning.html",
+            {
+                "page": self,
+                "self": self,
+                "request": request,
+                "breadcrumb": [self],
+                "learning": my_learning(user=request.user),
+            },
+        )
 
 
 class ModulePage(RoutablePageMixin, Page):

@@ -49,17 +49,29 @@ _MEDIA = [
     for action in ("add", "change", "delete", "choose")
 ]
 
+# Learning paths (Wagtail snippets) and assigned training with due dates.
+_LEARNING_PATHS = [f"courses.{action}_learningpath" for action in _CRUD]
+_ASSIGNMENTS = [f"courses.{action}_assignment" for action in _CRUD]
+
 ROLE_PERMISSIONS: dict[Role, list[str]] = {
     Role.LEARNER: [],
     Role.COACH: [COACH_FLOOR],
-    Role.HR: [ACCESS_CMS, IMPORT_EMPLOYEES, *_ORGANISATION_CRUD],
-    Role.EDITOR: [ACCESS_CMS, *_MEDIA],
+    Role.HR: [
+        ACCESS_CMS,
+        IMPORT_EMPLOYEES,
+        *_ORGANISATION_CRUD,
+        *_LEARNING_PATHS,
+        *_ASSIGNMENTS,
+    ],
+    Role.EDITOR: [ACCESS_CMS, *_MEDIA, *_LEARNING_PATHS],
     Role.ADMIN: [
         ACCESS_CMS,
         IMPORT_EMPLOYEES,
         ASSIGN_STAFF_ROLES,
         *_ORGANISATION_CRUD,
         *_MEDIA,
+        *_LEARNING_PATHS,
+        *_ASSIGNMENTS,
         "accounts.add_user",
         "accounts.change_user",
         "accounts.delete_user",

@@ -65,6 +65,16 @@ ENDPOINT_LEVEL_4XX = frozenset(
 # xAPI 2.0 (IEEE 9274.1.1) additions a 1.0.3 LRS does not know.
 V2_ONLY_CONTEXT_PROPERTIES = ("contextAgents", "contextGroups")
 MESSAGE_MAX_LENGTH = 2000
+ENDPOINT_SETTINGS = [
+    "name",
+    "url",
+    "username",
+    "password",
+    "xapi_version",
+    "statement_filter",
+    "is_active",
+    "batch_size",
+]
 LEASE_SECONDS = 300
 
 
@@ -574,7 +584,12 @@ def forwarding_sweep(*, now: datetime | None = None) -> list[int]:
 def forwarding_endpoint_save(*, endpoint: ForwardingEndpoint) -> ForwardingEndpoint:
     """Save an endpoint from the admin and start delivering to it after commit."""
     endpoint.full_clean()
-    endpoint.save()
+    if endpoint.pk is None:
+        endpoint.save()
+    else:
+        # Only what the admin edits: the delivery state (cursor, lease, failures)
+        # belongs to a drain that may be running right now.
+        endpoint.save(update_fields=ENDPOINT_SETTINGS)
     transaction.on_commit(
         lambda: forwarding_request_drain(endpoint_ids=[endpoint.pk], force=True)
     )

@@ -292,3 +292,38 @@ def republish(lesson: LessonPage, body: list[dict]) -> LessonPage:
     lesson.body = body
     lesson.save_revision().publish()
     return LessonPage.objects.get(pk=lesson.pk)
+
+
+# --- Learning paths and assignments -------------------------------------------------
+
+
+def learning_path(*modules, title: str | None = None, **kwargs):
+    from courses.models import LearningPath, LearningPathModule
+
+    path = LearningPath.objects.create(
+        title=title or f"Leerpad {next(_serial)}", **kwargs
+    )
+    for order, module in enumerate(modules):
+        LearningPathModule.objects.create(path=path, module=module, sort_order=order)
+    return path
+
+
+def assign(*, due_date, people=(), department=None, job_function=None, **kwargs):
+    """An assignment made through the service, as HR makes it."""
+    from courses.services import assignment_create
+
+    if department is not None:
+        target = "department"
+    elif job_function is not None:
+        target = "function"
+    else:
+        target = "persons"
+    return assignment_create(
+        actor=None,
+        due_date=due_date,
+        target_type=target,
+        people=people,
+        department=department,
+        job_function=job_function,
+        **kwargs,
+    )

@@ -41,3 +41,14 @@ def new_document(workspace, learner):
         )
 
     return make
+
+
+# Fixtures of the practice UI tests (test_views_*.py).
+from tests.sandbox.views_support import (  # noqa: E402, F401
+    case,
+    catalogue,
+    coach_client,
+    other_client,
+    owner_client,
+    ws,
+)

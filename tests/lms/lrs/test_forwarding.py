@@ -2,6 +2,7 @@
 on 127.0.0.1 (tests/lms/lrs/fake_lrs.py)."""
 
 import base64
+import hashlib
 import socket
 import uuid
 from datetime import timedelta
@@ -21,14 +22,13 @@ from lms.lrs.forwarding import (
     statement_filter_errors,
     statement_for_version,
 )
-from lms.lrs.identity import agent_key
 from lms.lrs.models import (
-    Attachment,
     ForwardingEndpoint,
     ForwardingRejection,
     Statement,
 )
 from lms.lrs.signals import statement_recorded
+from lms.lrs.storage import AttachmentPart, statements_store
 from tests.lms.lrs.fake_lrs import FakeLRS
 
 COURSE = "http://testserver/xapi/activities/module/"
@@ -66,39 +66,41 @@ def stored_statement(
     *,
     verb: vocabulary.Verb = vocabulary.COMPLETED,
     activity: str | None = None,
-    version: str = "1.0.0",
+    version: str = "1.0.3",
     stored=None,
+    parts=None,
     **extra,
 ) -> Statement:
-    """A row as the storage service writes it (forwarding only reads these)."""
-    statement_id = uuid.uuid4()
-    stored = stored or timezone.now()
-    actor = {
-        "objectType": "Agent",
-        "account": {"homePage": "http://testserver", "name": str(uuid.uuid4())},
-    }
-    activity = activity or f"{COURSE}{statement_id.hex[:8]}"
-    payload = {
-        "id": str(statement_id),
-        "actor": actor,
+    """A statement stored through the storage service, as an xAPI client's would be.
+
+    ``stored`` backdates the row (the storage order is unchanged): statements that
+    have been waiting a while. ``parts`` are the attachments' raw data by sha2.
+    """
+    statement_id = str(uuid.uuid4())
+    statement = {
+        "id": statement_id,
+        "actor": {
+            "objectType": "Agent",
+            "account": {"homePage": "http://testserver", "name": str(uuid.uuid4())},
+        },
         "verb": verb.as_dict(),
-        "object": {"objectType": "Activity", "id": activity},
-        "timestamp": stored.isoformat(),
-        "stored": stored.isoformat(),
-        "authority": vocabulary.platform_authority(),
-        "version": version,
+        "object": {
+            "objectType": "Activity",
+            "id": activity or f"{COURSE}{statement_id[:8]}",
+        },
         **extra,
     }
-    return Statement.objects.create(
-        statement_id=statement_id,
-        payload=payload,
+    statements_store(
+        statements=[statement],
+        authority=vocabulary.platform_authority(),
         version=version,
-        stored=stored,
-        timestamp=stored,
-        actor_key=agent_key(actor),
-        verb_id=verb.id,
-        object_activity_id=activity,
+        attachments=parts,
     )
+    row = Statement.objects.get(statement_id=statement_id)
+    if stored is not None:
+        Statement.objects.filter(pk=row.pk).update(stored=stored)
+        row.stored = stored
+    return row
 
 
 def ids(statements) -> list[str]:
@@ -404,10 +406,7 @@ def test_attachments_are_pushed_with_their_data(remote):
     """1.0.3 Communication 1.5.2: an LRS MUST NOT push statements into another LRS
     without the attachment data it received (multipart/mixed)."""
     content = b"%PDF-1.4 besluit"
-    sha2 = "a" * 64
-    Attachment.objects.create(
-        sha2=sha2, content_type="application/pdf", length=len(content), content=content
-    )
+    sha2 = hashlib.sha256(content).hexdigest()
     attachment = {
         "usageType": "http://id.tincanapi.com/attachment/supporting_media",
         "display": {"nl-NL": "Besluit"},
@@ -415,7 +414,10 @@ def test_attachments_are_pushed_with_their_data(remote):
         "length": len(content),
         "sha2": sha2,
     }
-    statement = stored_statement(attachments=[attachment])
+    statement = stored_statement(
+        parts={sha2: AttachmentPart(sha2, "application/pdf", content)},
+        attachments=[attachment],
+    )
     endpoint = make_endpoint(remote)
 
     endpoint_drain(endpoint_id=endpoint.pk)

@@ -11,6 +11,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from lms.lrs import vocabulary
+from lms.lrs.forwarding import forwarding_endpoint_save
 from lms.lrs.models import ForwardingEndpoint, ForwardingRejection
 from tests.lms.lrs.fake_lrs import FakeLRS
 from tests.lms.lrs.test_forwarding import stored_statement
@@ -164,3 +165,34 @@ def test_only_administrators_manage_forwarding(client, hr, no_mfa_enforcement):
         response = client.get(url)
         assert response.status_code in (302, 403), url
         assert "Ralph" not in response.content.decode()
+
+
+@pytest.mark.django_db
+def test_forwarding_is_in_the_learning_record_store_menu(admin_client):
+    from lms.lrs.wagtail_hooks import LearningRecordStoreViewSetGroup
+    from lms.lrs.wagtail_hooks_forwarding import ForwardingEndpointViewSet
+
+    assert ForwardingEndpointViewSet in LearningRecordStoreViewSetGroup.items
+    dashboard = admin_client.get(reverse("wagtailadmin_home")).content.decode()
+    assert reverse("lrs_forwarding:index") in dashboard
+
+
+@pytest.mark.django_db
+def test_editing_leaves_the_delivery_state_alone(admin_client):
+    """An edit must not move the cursor back (or drop a running drain's lease)."""
+    endpoint = ForwardingEndpoint.objects.create(name="Ralph", url="https://x.nl/xapi")
+    form_url = reverse("lrs_forwarding:edit", args=[endpoint.pk])
+    stale = ForwardingEndpoint.objects.get(pk=endpoint.pk)  # what the form loaded
+    # A drain moves on while the administrator edits.
+    ForwardingEndpoint.objects.filter(pk=endpoint.pk).update(cursor=42, lease_token="t")
+
+    stale.name = "Ralph 2"
+    forwarding_endpoint_save(endpoint=stale)
+
+    endpoint.refresh_from_db()
+    assert (endpoint.name, endpoint.cursor, endpoint.lease_token) == (
+        "Ralph 2",
+        42,
+        "t",
+    )
+    assert admin_client.get(form_url).status_code == 200

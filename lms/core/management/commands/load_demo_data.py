@@ -1,6 +1,7 @@
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
+from courses.demo import courses_demo_load
 from lms.accounts.services import role_groups_sync
 from lms.home.demo import home_demo_load
 from lms.organisation.demo import DEMO_PASSWORD, organisation_demo_load
@@ -24,6 +25,7 @@ class Command(BaseCommand):
         home_demo_load()
         accounts = organisation_demo_load()
         catalogue_demo_load()
+        courses_demo_load()
         # Later features add their demo content here (modules, scenarios, badges).
         self.stdout.write(self.style.SUCCESS("Demo data loaded."))
         self.stdout.write(f"Demo accounts (password for all: {DEMO_PASSWORD}):")
