@@ -53,6 +53,10 @@ class HomePage(Page):
             can_import_employees=user.has_perm(IMPORT_EMPLOYEES),
             is_editor=user_has_role(user, Role.EDITOR),
         )
+        # Feature apps hand the home page a summary through their selectors.
+        from courses.selectors import learning_summary_for
+
+        context["learning_summary"] = learning_summary_for(user=user, request=request)
         if context["is_coach"]:
             context["coached_floors"] = coached_floor_summaries(coach=user)
         if context["can_view_employees"]:
