@@ -54,6 +54,8 @@ from courses.selectors import (
     reminders_due,
 )
 from lms.core.sanitize import strip_html
+from lms.lrs import vocabulary
+from lms.lrs.services import statement_record
 from lms.organisation.models import Department, JobFunction
 
 REFLECTION_MAX_LENGTH = 5000
@@ -100,6 +102,13 @@ class EnrolmentNotRetakeable(CoursesError):
 # --- xAPI ----------------------------------------------------------------------
 
 
+_ACTIVITY_TYPES = {
+    "module": vocabulary.MODULE_TYPE,
+    "lesson": vocabulary.LESSON_TYPE,
+    "question": vocabulary.QUESTION_TYPE,
+}
+
+
 def _record(
     *,
     user,
@@ -112,26 +121,28 @@ def _record(
     result: Mapping[str, Any] | None = None,
     extensions: Mapping[str, Any] | None = None,
 ) -> None:
-    """xAPI call site: a no-op until it is wired to
-    ``lms.lrs.services.statement_record`` by the lead, as
-
-        statement_record(
-            user=user,
-            verb=getattr(vocabulary, verb),  # "LAUNCHED", "ANSWERED", ...
-            activity_id=vocabulary.activity_iri(activity_kind, activity_id),
-            activity_type=<the ActivityType for activity_kind>,
-            activity_name=activity_name,
-            result=result,
-            registration=enrolment.registration,
-            parent_activity_ids=[vocabulary.activity_iri(*parent)] if parent else (),
-            context={"extensions": {vocabulary.extension_iri(k): v ...}},
-        )
-
-    It runs inside the service's transaction, so the statement and the rows that
-    project it commit together. ``activity_kind`` is module, lesson or question;
-    ids are page ids and block UUIDs, never slugs.
-    """
-    return None
+    """Record a learner event in the LRS, inside the service's transaction, so the
+    statement and the rows that project it commit together. ``activity_kind`` is
+    module, lesson or question; ids are page ids and block UUIDs, never slugs."""
+    context = None
+    if extensions:
+        context = {
+            "extensions": {
+                vocabulary.extension_iri(key): value
+                for key, value in extensions.items()
+            }
+        }
+    statement_record(
+        user=user,
+        verb=getattr(vocabulary, verb),
+        activity_id=vocabulary.activity_iri(activity_kind, activity_id),
+        activity_type=_ACTIVITY_TYPES[activity_kind],
+        activity_name=activity_name,
+        result=result,
+        context=context,
+        registration=enrolment.registration,
+        parent_activity_ids=[vocabulary.activity_iri(*parent)] if parent else (),
+    )
 
 
 def _module_activity(module: ModulePage) -> tuple[str, object]:

@@ -148,6 +148,11 @@ LESSON_PLAN = Lesson(
             "Wat is volgens stap 4 nodig om medewerkers enthousiast te laten "
             "meedoen? Kies alles wat van toepassing is.",
             [
+                (
+                    "Een strenge controle op wie het systeem nog niet gebruikt",
+                    False,
+                    "Nee: controle maakt niemand enthousiast. Ondersteuning wel.",
+                ),
                 ("Voldoende geld", True, "Ja, zonder middelen lukt het niet."),
                 (
                     "Een open dialoog",
@@ -158,11 +163,6 @@ LESSON_PLAN = Lesson(
                     "Goed werkende apparatuur en cursussen",
                     True,
                     "Ja, dat zijn essentiële schakels.",
-                ),
-                (
-                    "Een strenge controle op wie het systeem nog niet gebruikt",
-                    False,
-                    "Nee: controle maakt niemand enthousiast. Ondersteuning wel.",
                 ),
             ],
             points=3,

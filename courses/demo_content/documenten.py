@@ -165,11 +165,6 @@ LESSON_VERTROUWELIJKHEID = Lesson(
             "Wat gebeurt er?",
             [
                 (
-                    "De zaak krijgt de aanduiding van het zaaktype",
-                    True,
-                    "Juist. Controleer wel of die past bij deze zaak.",
-                ),
-                (
                     "De zaak wordt openbaar",
                     False,
                     "Nee, het systeem valt terug op de standaardwaarde van het "
@@ -180,6 +175,11 @@ LESSON_VERTROUWELIJKHEID = Lesson(
                     False,
                     "Nee, het systeem valt terug op de standaardwaarde van het "
                     "zaaktype.",
+                ),
+                (
+                    "De zaak krijgt de aanduiding van het zaaktype",
+                    True,
+                    "Juist. Controleer wel of die past bij deze zaak.",
                 ),
             ],
         ),
@@ -240,16 +240,6 @@ LESSON_ARCHIVEREN = Lesson(
             "toepassing is.",
             [
                 (
-                    "Het resultaat is vastgelegd",
-                    True,
-                    "Ja: zonder resultaat kan de zaak niet worden afgesloten.",
-                ),
-                (
-                    "Bij elk document is ingevuld of er gebruiksrechten gelden",
-                    True,
-                    "Ja: anders weigert het zaaksysteem het afsluiten.",
-                ),
-                (
                     "Alle documenten zijn definitief en staan bij de zaak",
                     True,
                     "Ja: het dossier moet compleet zijn voor het wordt gearchiveerd.",
@@ -258,6 +248,16 @@ LESSON_ARCHIVEREN = Lesson(
                     "Je hebt de archiefactiedatum zelf uitgerekend en ingevuld",
                     False,
                     "Nee: die berekent het zaaksysteem uit het resultaattype.",
+                ),
+                (
+                    "Het resultaat is vastgelegd",
+                    True,
+                    "Ja: zonder resultaat kan de zaak niet worden afgesloten.",
+                ),
+                (
+                    "Bij elk document is ingevuld of er gebruiksrechten gelden",
+                    True,
+                    "Ja: anders weigert het zaaksysteem het afsluiten.",
                 ),
             ],
             points=3,

@@ -164,12 +164,6 @@ LESSON_OPSCHORTEN = Lesson(
             "van toepassing is.",
             [
                 (
-                    "Je hebt de aanvrager gevraagd ontbrekende tekeningen aan te "
-                    "leveren",
-                    True,
-                    "Ja: het verzoek om aanvulling schort de termijn op (Awb 4:15).",
-                ),
-                (
                     "De aanvrager stemt er schriftelijk mee in dat je meer tijd neemt",
                     True,
                     "Ja: met schriftelijke instemming van de aanvrager kan het.",
@@ -184,6 +178,12 @@ LESSON_OPSCHORTEN = Lesson(
                     "Je wacht op een intern advies van een andere afdeling",
                     False,
                     "Nee: interne adviezen horen binnen de termijn te passen.",
+                ),
+                (
+                    "Je hebt de aanvrager gevraagd ontbrekende tekeningen aan te "
+                    "leveren",
+                    True,
+                    "Ja: het verzoek om aanvulling schort de termijn op (Awb 4:15).",
                 ),
             ],
             points=2,
@@ -321,6 +321,8 @@ LESSON_VERLENGEN = Lesson(
             "redenen, koppel de verdagingsbrief aan de zaak en leg de verlenging "
             "vast. Let op de uiterlijke einddatum.</p>",
             scenario_id="woo-verzoek-verdaging",
+            # Optional until the sandbox scenarios exist; then it becomes required.
+            required=False,
         ),
         reflection(
             "termijnen-eigen-werk",

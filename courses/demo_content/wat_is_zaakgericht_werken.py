@@ -63,6 +63,11 @@ LESSON_ZAAK = Lesson(
             "Welke omschrijving past het best bij een zaak?",
             [
                 (
+                    "Een project met meerdere doelen en een open einde",
+                    False,
+                    "Nee. Een zaak heeft juist één welomschreven eindresultaat.",
+                ),
+                (
                     "Werk met een duidelijke aanleiding en een duidelijk "
                     "eindresultaat, waarvan we kwaliteit en doorlooptijd bewaken",
                     True,
@@ -79,11 +84,6 @@ LESSON_ZAAK = Lesson(
                     False,
                     "Nee. Documenten horen wel bij een zaak, in het zaakdossier, "
                     "maar de zaak is het werk zelf.",
-                ),
-                (
-                    "Een project met meerdere doelen en een open einde",
-                    False,
-                    "Nee. Een zaak heeft juist één welomschreven eindresultaat.",
                 ),
             ],
             explanation=(
@@ -252,11 +252,6 @@ LESSON_ROLLEN = Lesson(
             "Wat hoort in het zaakdossier? Kies alles wat van toepassing is.",
             [
                 (
-                    "De aanvraag en de brieven die we versturen",
-                    True,
-                    "Ja, alle documenten van de zaak horen erin.",
-                ),
-                (
                     "Het verslag van een telefoongesprek met de inwoner",
                     True,
                     "Ja, ook contactmomenten horen bij de zaak.",
@@ -271,6 +266,11 @@ LESSON_ROLLEN = Lesson(
                     False,
                     "Nee, dat gaat niet over de zaak en hoort er niet in.",
                 ),
+                (
+                    "De aanvraag en de brieven die we versturen",
+                    True,
+                    "Ja, alle documenten van de zaak horen erin.",
+                ),
             ],
             points=3,
         ),
@@ -280,11 +280,6 @@ LESSON_ROLLEN = Lesson(
             "in. Welke rol hebben zij in de vergunningzaak?",
             [
                 (
-                    "Belanghebbende",
-                    True,
-                    "Juist: zij hebben een belang bij het besluit.",
-                ),
-                (
                     "Initiator",
                     False,
                     "Nee, de initiator is de aanvrager die de zaak in gang zette.",
@@ -293,6 +288,11 @@ LESSON_ROLLEN = Lesson(
                     "Behandelaar",
                     False,
                     "Nee, de behandelaar is de medewerker die de zaak behandelt.",
+                ),
+                (
+                    "Belanghebbende",
+                    True,
+                    "Juist: zij hebben een belang bij het besluit.",
                 ),
             ],
         ),

@@ -90,12 +90,6 @@ LESSON_INTAKE = Lesson(
             "Welke startdatum leg je vast?",
             [
                 (
-                    "Vrijdag, de dag van ontvangst",
-                    True,
-                    "Juist. De termijn loopt vanaf de ontvangst, niet vanaf het "
-                    "moment dat wij registreren.",
-                ),
-                (
                     "Maandag, de dag van registratie",
                     False,
                     "Nee. Dan lijkt het alsof we meer tijd hebben dan de wet ons "
@@ -105,6 +99,12 @@ LESSON_INTAKE = Lesson(
                     "De dag waarop de behandelaar begint",
                     False,
                     "Nee. De wettelijke termijn begint bij ontvangst van de aanvraag.",
+                ),
+                (
+                    "Vrijdag, de dag van ontvangst",
+                    True,
+                    "Juist. De termijn loopt vanaf de ontvangst, niet vanaf het "
+                    "moment dat wij registreren.",
                 ),
             ],
         ),
@@ -155,11 +155,6 @@ LESSON_REGISTREREN = Lesson(
             "openbare ruimte? Kies alles wat van toepassing is.",
             [
                 (
-                    "Het communicatiekanaal",
-                    True,
-                    "Ja: zo weten we hoe inwoners ons bereiken.",
-                ),
-                (
                     "De locatie als zaakobject",
                     True,
                     "Ja: de buitendienst moet weten waar het is.",
@@ -173,6 +168,11 @@ LESSON_REGISTREREN = Lesson(
                     "Het BSN van de melder in de omschrijving",
                     False,
                     "Nee: een BSN hoort nooit in vrije tekst.",
+                ),
+                (
+                    "Het communicatiekanaal",
+                    True,
+                    "Ja: zo weten we hoe inwoners ons bereiken.",
                 ),
             ],
             points=3,
@@ -200,6 +200,8 @@ LESSON_REGISTREREN = Lesson(
             "initiator en locatie, wijs een behandelaar toe en zet de eerste "
             "status. Niets wat je hier doet, raakt echte inwoners.</p>",
             scenario_id="mor-melding-eenvoudig",
+            # Optional until the sandbox scenarios exist; then it becomes required.
+            required=False,
         ),
     ],
 )
@@ -273,6 +275,11 @@ LESSON_AFHANDELEN = Lesson(
             "Welke statustoelichting is het best?",
             [
                 (
+                    "'Doorgezet naar BOR/OV-3 cf. werkafspraak.'",
+                    False,
+                    "Nee: interne afkortingen begrijpt de inwoner niet.",
+                ),
+                (
                     "'De buitendienst vervangt de lantaarnpaal op 12 maart.'",
                     True,
                     "Juist: duidelijk, concreet en begrijpelijk voor de melder.",
@@ -281,11 +288,6 @@ LESSON_AFHANDELEN = Lesson(
                     "'Status gewijzigd.'",
                     False,
                     "Nee: dit zegt niets over wat er gebeurd is of wat er komt.",
-                ),
-                (
-                    "'Doorgezet naar BOR/OV-3 cf. werkafspraak.'",
-                    False,
-                    "Nee: interne afkortingen begrijpt de inwoner niet.",
                 ),
             ],
         ),

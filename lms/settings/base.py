@@ -183,6 +183,10 @@ MFA_TOTP_ISSUER = "Zaakwijs"
 LMS_MFA_REQUIRED_FOR_STAFF = env.bool("LMS_MFA_REQUIRED_FOR_STAFF", default=True)
 SOCIALACCOUNT_PROVIDERS: dict = {}
 
+# --- Learning Record Store ---------------------------------------------------
+# xAPI versions the LRS speaks; a deployment may offer only 1.0.3 (or only 2.0.0).
+LRS_SUPPORTED_VERSIONS = env.list("LRS_SUPPORTED_VERSIONS", default=["1.0.3", "2.0.0"])
+
 # --- Internationalisation ---------------------------------------------------
 LANGUAGE_CODE = "nl"
 LANGUAGES = [("nl", "Nederlands"), ("en", "English")]

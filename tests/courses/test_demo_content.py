@@ -102,7 +102,9 @@ class TestDemoContent(WagtailPageTestCase):
             if items.assignments:
                 module_slug = lesson.get_parent().slug
                 scenarios[module_slug] = [a.scenario_id for a in items.assignments]
-                assert all(a.required for a in items.assignments)
+                # Optional until the sandbox scenarios exist (a learner must be able
+                # to complete the demo modules); see courses/demo_content.
+                assert not any(a.required for a in items.assignments)
         assert reflections >= 5
         assert scenarios == {
             "een-zaak-registreren-en-afhandelen": ["mor-melding-eenvoudig"],

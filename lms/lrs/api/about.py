@@ -2,7 +2,12 @@ from django.contrib.auth.decorators import login_not_required
 from django.http import HttpRequest, JsonResponse
 from django.views.decorators.csrf import csrf_exempt
 
-from lms.lrs.api.http import CORS_HEADERS, VERSION_HEADER
+from lms.lrs.api.http import (
+    CORS_HEADERS,
+    VERSION_HEADER,
+    newest_version,
+    supported_versions,
+)
 
 
 @csrf_exempt
@@ -14,8 +19,10 @@ def about(request: HttpRequest) -> JsonResponse:
             {"error": {"code": 405, "message": "Only GET."}}, status=405
         )
     else:
-        response = JsonResponse({"version": ["1.0.3", "2.0.0"], "extensions": {}})
-    response[VERSION_HEADER] = "2.0.0"
+        response = JsonResponse(
+            {"version": sorted(supported_versions().values()), "extensions": {}}
+        )
+    response[VERSION_HEADER] = newest_version()
     for header, value in CORS_HEADERS.items():
         response[header] = value
     return response

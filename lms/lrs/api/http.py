@@ -5,13 +5,33 @@ import functools
 import json
 from collections.abc import Callable
 
+from django.conf import settings
 from django.contrib.auth.decorators import login_not_required
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.views.decorators.csrf import csrf_exempt
 
 from lms.lrs.api.auth import AuthenticationFailed, credential_from_request
 
-SUPPORTED_VERSIONS = {"1.0": "1.0.3", "2.0": "2.0.0"}
+ALL_VERSIONS = {"1.0": "1.0.3", "2.0": "2.0.0"}
+
+
+def supported_versions() -> dict[str, str]:
+    """The versions this deployment speaks (settings.LRS_SUPPORTED_VERSIONS)."""
+    return {
+        major_minor: full
+        for major_minor, full in ALL_VERSIONS.items()
+        if full in settings.LRS_SUPPORTED_VERSIONS
+    }
+
+
+def newest_version() -> str:
+    # An answer to a request that declared no (usable) version carries the newest
+    # version spoken; a 1.0.3-only deployment therefore answers 1.0.3.
+    return max(
+        supported_versions().values(), key=lambda v: tuple(map(int, v.split(".")))
+    )
+
+
 VERSION_HEADER = "X-Experience-API-Version"
 CORS_HEADERS = {
     "Access-Control-Allow-Origin": "*",
@@ -42,11 +62,13 @@ def negotiate_version(request: HttpRequest) -> str:
     if not header:
         raise XAPIError(400, f"Missing {VERSION_HEADER} header.")
     major_minor = ".".join(header.strip().split(".")[:2])
-    version = SUPPORTED_VERSIONS.get(major_minor)
+    version = supported_versions().get(major_minor)
     if version is None or not _is_version(header.strip()):
+        spoken = " and ".join(
+            f"{v.rsplit('.', 1)[0]}.x" for v in supported_versions().values()
+        )
         raise XAPIError(
-            400,
-            f"Unsupported {VERSION_HEADER} {header!r}: this LRS speaks 1.0.x and 2.0.x.",
+            400, f"Unsupported {VERSION_HEADER} {header!r}: this LRS speaks {spoken}."
         )
     return version
 
@@ -68,7 +90,7 @@ def error_response(
 
 
 def _finish(response: HttpResponse, version: str | None) -> HttpResponse:
-    response[VERSION_HEADER] = version or "2.0.0"
+    response[VERSION_HEADER] = version or newest_version()
     for header, value in CORS_HEADERS.items():
         response[header] = value
     return response

@@ -78,7 +78,11 @@ class LRSCredential(models.Model):
 
     @staticmethod
     def new_key_and_secret() -> tuple[str, str]:
-        return secrets.token_hex(16), secrets.token_urlsafe(32)
+        # A secret never starts with "-": command-line clients would read it as an option.
+        secret = secrets.token_urlsafe(32)
+        while secret.startswith("-"):
+            secret = secrets.token_urlsafe(32)
+        return secrets.token_hex(16), secret
 
     def set_secret(self, secret: str) -> None:
         self.secret_hash = _hash_secret(secret)

@@ -70,3 +70,24 @@ def test_a_request_without_version_is_rejected_and_answered_as_2_0_0(db):
     about = Client().get("/xapi/about")
     assert about.status_code == 200
     assert about["X-Experience-API-Version"]
+
+
+def test_a_1_0_3_only_deployment_answers_1_0_3_and_refuses_2_0(settings, db):
+    """1.0.3 Communication 3.3 (XAPI-00331): a request without the header gets a
+    400 carrying the LRS's version; a deployment that offers only 1.0.3 says 1.0.3."""
+    from django.test import Client
+
+    from tests.lms.lrs.conftest import XAPIClient, make_credential
+
+    settings.LRS_SUPPORTED_VERSIONS = ["1.0.3"]
+    response = Client().get("/xapi/statements")
+    assert response.status_code in (400, 401)
+    assert response["X-Experience-API-Version"] == "1.0.3"
+    credential, secret = make_credential()
+    assert (
+        XAPIClient(credential, secret, version="2.0.0")
+        .get("/xapi/statements")
+        .status_code
+        == 400
+    )
+    assert Client().get("/xapi/about").json()["version"] == ["1.0.3"]
