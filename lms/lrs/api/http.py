@@ -8,6 +8,8 @@ from collections.abc import Callable
 from django.conf import settings
 from django.contrib.auth.decorators import login_not_required
 from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.utils import translation
+from django.utils.translation.trans_real import parse_accept_lang_header
 from django.views.decorators.csrf import csrf_exempt
 
 from lms.lrs.api.auth import AuthenticationFailed, credential_from_request
@@ -108,6 +110,10 @@ def xapi_view(*, scopes_by_method: dict[str, tuple[str, ...]], versioned: bool =
         @login_not_required
         @functools.wraps(view)
         def wrapper(request: HttpRequest, *args, **kwargs) -> HttpResponse:
+            with translation.override(api_language(request)):
+                return handle(request, *args, **kwargs)
+
+        def handle(request: HttpRequest, *args, **kwargs) -> HttpResponse:
             if request.method == "OPTIONS":
                 return _finish(HttpResponse(status=204), None)
             version = None
@@ -148,6 +154,21 @@ def xapi_view(*, scopes_by_method: dict[str, tuple[str, ...]], versioned: bool =
         return wrapper
 
     return decorator
+
+
+def api_language(request: HttpRequest) -> str:
+    """The language of error messages: what the client's Accept-Language prefers
+    among Dutch and English, else English.
+
+    Unlike the site (Dutch unless chosen otherwise), the xAPI endpoint is read by
+    tools and their developers everywhere, so it follows HTTP content negotiation.
+    """
+    header = request.headers.get("Accept-Language", "")
+    for tag, _quality in parse_accept_lang_header(header):
+        base = tag.split("-")[0].lower()
+        if base in ("nl", "en"):
+            return base
+    return "en"
 
 
 def alternate_request_syntax(request: HttpRequest) -> HttpRequest:

@@ -3,6 +3,7 @@ import json
 
 import pytest
 from django.test import Client
+from django.utils import translation
 
 from lms.lrs.models import LRSCredential, Scope
 
@@ -64,6 +65,13 @@ class XAPIClient:
 
     def delete(self, path, **kw):
         return self._call("delete", path, **kw)
+
+
+@pytest.fixture(autouse=True)
+def _english_messages():
+    # Tests compare rule texts with their English msgids; the site default is Dutch.
+    with translation.override("en"):
+        yield
 
 
 @pytest.fixture

@@ -49,3 +49,22 @@ def test_cors_preflight_needs_no_credentials(client, db):
     assert response.status_code == 204
     assert response["Access-Control-Allow-Origin"] == "*"
     assert "Authorization" in response["Access-Control-Allow-Headers"]
+
+
+def test_errors_are_english_unless_the_client_asks_for_dutch(db):
+    """The API follows Accept-Language (Dutch or English), not the site's default."""
+    from django.utils import translation
+
+    credential, secret = make_credential()
+    client = XAPIClient(credential, secret)
+    with translation.override("nl"):
+        english = client.post("/xapi/statements", {"actor": {}}).json()["error"][
+            "message"
+        ]
+        dutch = client.post(
+            "/xapi/statements",
+            {"actor": {}},
+            headers={"Accept-Language": "nl-NL,nl;q=0.9"},
+        ).json()["error"]["message"]
+    assert english != dutch
+    assert "A statement requires" in english
