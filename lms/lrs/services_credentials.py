@@ -4,13 +4,11 @@ issued to content a learner launches (xAPI 1.0.3 Part 3 §4; scopes after §4.2)
 import uuid
 from datetime import datetime, timedelta
 
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from lms.lrs.identity import agent_key
 from lms.lrs.models import LRSCredential, Scope
 
 # What launched content needs: write its statements, read back its own, keep its
@@ -22,22 +20,6 @@ LAUNCH_SCOPES = (
     Scope.PROFILE,
 )
 LAUNCH_TTL = timedelta(hours=8)
-
-
-def learner_agent(user) -> dict:
-    """The xAPI Agent that stands for ``user``: an account on the platform with the
-    user's pseudonymous id, never an e-mail address."""
-    return {
-        "objectType": "Agent",
-        "account": {"homePage": settings.LMS_BASE_URL, "name": str(user.pseudonym)},
-    }
-
-
-def credential_agent_key(credential: LRSCredential) -> str | None:
-    """The agent key a launch credential is limited to; None for other credentials."""
-    if credential.user_id is None:
-        return None
-    return agent_key(learner_agent(credential.user))
 
 
 def _clean_scopes(scopes) -> list[str]:

@@ -192,9 +192,7 @@ def _check_launch_limits(statements: list[dict], credential: LRSCredential) -> N
     """Content launched by a learner writes only about that learner and, when the
     credential names one, within its registration (issue 3 §3; cmi5 likewise binds
     an AU to its launch actor and registration)."""
-    from lms.lrs.vocabulary import actor_for
-
-    learner_key = agent_key(actor_for(credential.user))
+    learner_key = credential.learner_agent_key
     registration = str(credential.registration) if credential.registration else None
     for index, statement in enumerate(statements):
         if _key(statement.get("actor")) != learner_key:

@@ -87,3 +87,10 @@ def axe_check():
         assert not violations, f"axe on {page.url}:\n" + "\n".join(violations)
 
     return check
+
+
+def sign_in(page, email: str, password: str) -> None:
+    """Fill in and submit the (Dutch) sign-in form on the current page."""
+    page.get_by_label("E-mail").fill(email)
+    page.get_by_label("Wachtwoord", exact=False).first.fill(password)
+    page.get_by_role("button", name="Inloggen").click()

@@ -2,6 +2,7 @@ import re
 
 from playwright.sync_api import expect
 
+from tests.e2e.conftest import sign_in
 from tests.factories import PASSWORD, employee
 
 
@@ -21,9 +22,7 @@ def test_learner_signs_in_sees_dutch_home_switches_to_english_and_signs_out(
     page.keyboard.press("Tab")
     expect(page.get_by_role("link", name="Ga naar de inhoud")).to_be_focused()
 
-    page.get_by_label("E-mail").fill(learner.email)
-    page.get_by_label("Wachtwoord", exact=False).first.fill(PASSWORD)
-    page.get_by_role("button", name="Inloggen").click()
+    sign_in(page, learner.email, PASSWORD)
 
     expect(page).to_have_url(live_server.url + "/")
     expect(page.get_by_role("heading", level=1)).to_have_text("Goed je te zien, Sanne")
@@ -47,9 +46,7 @@ def test_home_page_reflows_at_400_percent_zoom(live_server, site, page):
     learner = employee().user
     page.set_viewport_size({"width": 320, "height": 640})
     page.goto(live_server.url + "/accounts/login/")
-    page.get_by_label("E-mail").fill(learner.email)
-    page.get_by_label("Wachtwoord", exact=False).first.fill(PASSWORD)
-    page.get_by_role("button", name="Inloggen").click()
+    sign_in(page, learner.email, PASSWORD)
     expect(page.get_by_role("heading", level=1)).to_be_visible()
     overflow = page.evaluate(
         "document.documentElement.scrollWidth - document.documentElement.clientWidth"
@@ -64,9 +61,7 @@ def test_account_pages_are_accessible(live_server, site, page, axe_check):
 
     learner = employee().user
     page.goto(live_server.url + "/accounts/login/")
-    page.get_by_label("E-mail").fill(learner.email)
-    page.get_by_label("Wachtwoord", exact=False).first.fill(PASSWORD)
-    page.get_by_role("button", name="Inloggen").click()
+    sign_in(page, learner.email, PASSWORD)
     for path in ("/accounts/email/", "/accounts/password/change/", "/accounts/2fa/"):
         page.goto(live_server.url + path)
         expect(

@@ -6,6 +6,7 @@ import re
 from playwright.sync_api import expect
 
 from sandbox.demo import catalogue_demo_load
+from tests.e2e.conftest import sign_in
 from tests.factories import PASSWORD, employee
 
 
@@ -16,9 +17,7 @@ def test_learner_registers_handles_and_closes_a_melding(
     learner = employee(user__first_name="Sanne").user
 
     page.goto(live_server.url + "/accounts/login/")
-    page.get_by_label("E-mail").fill(learner.email)
-    page.get_by_label("Wachtwoord", exact=False).first.fill(PASSWORD)
-    page.get_by_role("button", name="Inloggen").click()
+    sign_in(page, learner.email, PASSWORD)
     page.get_by_role("button", name="English").click()
     expect(page.locator("html")).to_have_attribute("lang", "en")
 

@@ -28,7 +28,6 @@ from lms.lrs.documents import (
 )
 from lms.lrs.identity import agent_key
 from lms.lrs.models import Activity, KnownAgent, Scope
-from lms.lrs.services_credentials import credential_agent_key
 
 STATE = (Scope.STATE,)
 PROFILE = (Scope.PROFILE,)
@@ -253,7 +252,7 @@ def _limit_launch_credential(
     """A learner's launch credential reaches only that learner's documents, and,
     when issued for a registration, only state within that registration."""
     credential = request.lrs_credential
-    allowed_key = credential_agent_key(credential)
+    allowed_key = credential.learner_agent_key
     if allowed_key is None:
         return
     if agent_key(agent) != allowed_key:
@@ -294,7 +293,7 @@ def agents(request: HttpRequest) -> HttpResponse:
     params = Params(request, {"agent"})
     agent = params.agent(version=request.xapi_version, allow_group=False)
     key = agent_key(agent)
-    allowed_key = credential_agent_key(request.lrs_credential)
+    allowed_key = request.lrs_credential.learner_agent_key
     if allowed_key is not None and key != allowed_key:
         raise XAPIError(
             403, "agent: this launch credential may only ask about its own learner."

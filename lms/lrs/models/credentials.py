@@ -7,6 +7,9 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from lms.lrs.identity import agent_key
+from lms.lrs.vocabulary import actor_for
+
 
 class Scope(models.TextChoices):
     """xAPI 1.0.3 §4.1 (OAuth scope list), also used for Basic credentials."""
@@ -92,6 +95,14 @@ class LRSCredential(models.Model):
 
     def has_scope(self, *wanted: str) -> bool:
         return bool(set(self.scopes) & {*wanted, Scope.ALL})
+
+    @property
+    def learner_agent_key(self) -> str | None:
+        """The agent a launch credential is limited to (its learner's xAPI actor);
+        None for credentials that are not tied to a learner."""
+        if self.user_id is None:
+            return None
+        return agent_key(actor_for(self.user))
 
     @property
     def authority(self) -> dict:

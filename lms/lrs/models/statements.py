@@ -21,11 +21,8 @@ class StatementQuerySet(models.QuerySet):
         if credential is None:
             return queryset
         if credential.user_id is not None:
-            from lms.lrs.identity import agent_key
-            from lms.lrs.vocabulary import actor_for
-
             learner = StatementAgent.objects.filter(
-                agent_key=agent_key(actor_for(credential.user)), related_only=False
+                agent_key=credential.learner_agent_key, related_only=False
             )
             queryset = queryset.filter(seq__in=learner.values("statement_id"))
             if credential.registration is not None:

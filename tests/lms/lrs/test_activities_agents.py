@@ -8,7 +8,8 @@ import pytest
 
 from lms.lrs.identity import agent_key
 from lms.lrs.models import Activity, KnownAgent
-from lms.lrs.services_credentials import learner_agent, lrs_launch_credential_issue
+from lms.lrs.services_credentials import lrs_launch_credential_issue
+from lms.lrs.vocabulary import actor_for
 from tests.lms.lrs.conftest import XAPIClient, make_credential
 from tests.lms.lrs.documents_support import error_message, head, quoted_etag
 
@@ -180,7 +181,7 @@ def test_a_launch_credential_may_only_ask_about_its_own_learner(learner):
         *lrs_launch_credential_issue(user=learner, registration=uuid.uuid4())
     )
 
-    own = launched.get(AGENTS, agent=learner_agent(learner))
+    own = launched.get(AGENTS, agent=actor_for(learner))
     other = launched.get(AGENTS, agent={"mbox": "mailto:someone@example.com"})
 
     assert own.status_code == 200

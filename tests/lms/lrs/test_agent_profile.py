@@ -6,7 +6,8 @@ import uuid
 import pytest
 
 from lms.lrs.models import AgentProfileDocument
-from lms.lrs.services_credentials import learner_agent, lrs_launch_credential_issue
+from lms.lrs.services_credentials import lrs_launch_credential_issue
+from lms.lrs.vocabulary import actor_for
 from tests.lms.lrs.conftest import XAPIClient
 from tests.lms.lrs.documents_support import (
     AGENT_PROFILE,
@@ -170,7 +171,7 @@ def test_a_launch_credential_reaches_only_its_learners_profile(learner):
     launched = XAPIClient(
         *lrs_launch_credential_issue(user=learner, registration=uuid.uuid4())
     )
-    own = profile_params(agent=learner_agent(learner))
+    own = profile_params(agent=actor_for(learner))
     someone_else = profile_params()
 
     assert (

@@ -16,10 +16,10 @@ from lms.accounts.roles import Role
 from lms.lrs.models import LRSCredential, Scope
 from lms.lrs.services_credentials import (
     LAUNCH_SCOPES,
-    learner_agent,
     lrs_credential_create,
     lrs_launch_credential_issue,
 )
+from lms.lrs.vocabulary import actor_for
 from tests.lms.lrs.conftest import XAPIClient
 from tests.lms.lrs.documents_support import STATE, state_params
 
@@ -178,7 +178,7 @@ def test_the_learners_agent_is_a_pseudonymous_account_on_the_platform(
 ):
     """Issue 3 §4: actors are an account (homePage = the platform's URL, name = a
     stable pseudonymous id), never an e-mail address."""
-    agent = learner_agent(learner)
+    agent = actor_for(learner)
 
     assert agent == {
         "objectType": "Agent",
@@ -193,7 +193,7 @@ def test_a_launch_credential_cannot_touch_another_learners_state(learner):
     launched = XAPIClient(
         *lrs_launch_credential_issue(user=learner, registration=registration)
     )
-    own = state_params(agent=learner_agent(learner), registration=str(registration))
+    own = state_params(agent=actor_for(learner), registration=str(registration))
 
     assert launched.put(STATE, {"a": 1}, **own).status_code == 204
     assert (

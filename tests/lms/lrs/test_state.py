@@ -13,7 +13,8 @@ import pytest
 from django.conf import settings
 
 from lms.lrs.models import StateDocument
-from lms.lrs.services_credentials import learner_agent, lrs_launch_credential_issue
+from lms.lrs.services_credentials import lrs_launch_credential_issue
+from lms.lrs.vocabulary import actor_for
 from tests.lms.lrs.conftest import XAPIClient, make_credential
 from tests.lms.lrs.documents_support import (
     ACTIVITY_ID,
@@ -574,14 +575,14 @@ def test_a_launch_credential_reaches_only_its_learners_state_in_its_registration
         user=learner, registration=registration
     )
     launched = XAPIClient(credential, secret)
-    own = state_params(agent=learner_agent(learner), registration=str(registration))
+    own = state_params(agent=actor_for(learner), registration=str(registration))
 
     assert launched.put(STATE, {"a": 1}, **own).status_code == 204
     assert launched.get(STATE, **own).json() == {"a": 1}
 
     someone_else = dict(own, agent=an_agent())
     other_registration = dict(own, registration=str(uuid.uuid4()))
-    no_registration = state_params(agent=learner_agent(learner))
+    no_registration = state_params(agent=actor_for(learner))
     for params in (someone_else, other_registration, no_registration):
         response = launched.put(STATE, {"a": 2}, **params)
         assert response.status_code == 403, params

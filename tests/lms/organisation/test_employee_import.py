@@ -12,9 +12,6 @@ from lms.accounts.roles import Role, user_roles
 from lms.organisation.employee_import import employees_import
 from lms.organisation.models import EmployeeProfile
 from tests.factories import (
-    DepartmentFactory,
-    FloorFactory,
-    JobFunctionFactory,
     employee,
 )
 
@@ -23,19 +20,6 @@ User = get_user_model()
 HEADER = "name,email,department,floor,function,manager"
 JAN = "Jan de Vries,jan.devries@gemeente.test,Vergunningen,STK-2,Vergunningverlener,els.bakker@gemeente.test"
 ELS = "Els Bakker,els.bakker@gemeente.test,Vergunningen,STK-3,Teamleider,"
-
-
-@pytest.fixture
-def org(db):
-    """The departments, floors and job functions the files below refer to."""
-    return {
-        "vergunningen": DepartmentFactory(name="Vergunningen"),
-        "burgerzaken": DepartmentFactory(name="Burgerzaken"),
-        "stk2": FloorFactory(code="STK-2"),
-        "stk3": FloorFactory(code="STK-3"),
-        "verlener": JobFunctionFactory(name="Vergunningverlener"),
-        "teamleider": JobFunctionFactory(name="Teamleider"),
-    }
 
 
 def csv_file(*lines: str, encoding: str = "utf-8") -> bytes:

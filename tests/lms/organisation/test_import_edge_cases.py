@@ -11,11 +11,10 @@ from tests.lms.organisation.test_employee_import import (
     HEADER,
     csv_file,
     db_counts,
-    org,  # noqa: F401 - fixture
 )
 
 
-def test_error_line_numbers_count_quoted_values_that_span_lines(org):  # noqa: F811
+def test_error_line_numbers_count_quoted_values_that_span_lines(org):
     data = csv_file(
         HEADER,
         '"Els\nBakker",els.bakker@gemeente.test,Vergunningen,STK-3,Teamleider,',
@@ -25,7 +24,7 @@ def test_error_line_numbers_count_quoted_values_that_span_lines(org):  # noqa: F
     assert [(e.line, e.column) for e in report.errors] == [(4, "email")]
 
 
-def test_too_long_names_and_addresses_are_reported_not_crashed_on(org):  # noqa: F811
+def test_too_long_names_and_addresses_are_reported_not_crashed_on(org):
     before = db_counts()
     data = csv_file(
         HEADER,
@@ -37,7 +36,7 @@ def test_too_long_names_and_addresses_are_reported_not_crashed_on(org):  # noqa:
     assert db_counts() == before
 
 
-def test_existing_account_without_profile_counts_as_updated(org):  # noqa: F811
+def test_existing_account_without_profile_counts_as_updated(org):
     UserFactory(email="els.bakker@gemeente.test")
     report = employees_import(data=csv_file(HEADER, ELS), encoding="utf-8")
     assert report.created == []
