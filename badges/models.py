@@ -1,1 +1,0 @@
-# Competences and Open Badges arrive with the badges issue.
