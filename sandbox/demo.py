@@ -187,3 +187,7 @@ def _archive_fields(klasse: SelectielijstResultaat) -> dict[str, str]:
         "archiefactietermijn": klasse.bewaartermijn,
         "brondatum_archiefprocedure_afleidingswijze": Afleidingswijze.AFGEHANDELD,
     }
+
+
+def scenarios_demo_load() -> None:
+    """The seeded practice scenarios (filled by the scenarios work of the sandbox issue)."""

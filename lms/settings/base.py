@@ -67,6 +67,7 @@ INSTALLED_APPS = [
     "lms.home",
     "lms.lrs",
     "lms.core",
+    "lms.notifications",
     # Feature apps
     "courses",
     "sandbox",

@@ -1,11 +1,12 @@
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
+from badges.demo import badges_demo_load, framework_demo_load
 from courses.demo import courses_demo_load
 from lms.accounts.services import role_groups_sync
 from lms.home.demo import home_demo_load
 from lms.organisation.demo import DEMO_PASSWORD, organisation_demo_load
-from sandbox.demo import catalogue_demo_load
+from sandbox.demo import catalogue_demo_load, scenarios_demo_load
 
 
 class Command(BaseCommand):
@@ -24,9 +25,12 @@ class Command(BaseCommand):
         role_groups_sync()
         home_demo_load()
         accounts = organisation_demo_load()
+        framework_demo_load()
         catalogue_demo_load()
+        scenarios_demo_load()
         courses_demo_load()
-        # Later features add their demo content here (modules, scenarios, badges).
+        badges_demo_load()
+        # Coaching demo data (help requests) comes last: it refers to all of the above.
         self.stdout.write(self.style.SUCCESS("Demo data loaded."))
         self.stdout.write(f"Demo accounts (password for all: {DEMO_PASSWORD}):")
         for email, roles in accounts:
