@@ -6,8 +6,15 @@ PORT ?= 8000
 LOCK := requirements.lock
 # Re-install whenever the lock changes.
 STAMP := $(VENV)/.installed-$(shell sha256sum $(LOCK) | cut -c1-16)
+# Open Badges tooling (badges/credentials): the JSON-LD contexts the platform signs
+# with and the independent verifier (npm, tools/ob-verify), and 1EdTech's OB 2.0
+# validator, whose old pinned dependencies get a virtualenv of their own.
+OBVERIFY := tools/ob-verify
+OBVERIFY_STAMP := $(OBVERIFY)/node_modules/.installed
+OBVALIDATOR := var/obvalidator-venv
+OBVALIDATOR_STAMP := $(OBVALIDATOR)/.installed
 
-.PHONY: run test install messages lint format lock e2e
+.PHONY: run test install messages lint format lock e2e obvalidator
 
 $(STAMP): $(LOCK)
 	@command -v msgfmt >/dev/null || { echo "msgfmt not found: install gettext (apt-get install gettext)"; exit 1; }
@@ -16,7 +23,20 @@ $(STAMP): $(LOCK)
 	rm -f $(VENV)/.installed-*
 	touch $@
 
-install: $(STAMP)
+install: $(STAMP) $(OBVERIFY_STAMP) $(OBVALIDATOR_STAMP)
+
+$(OBVERIFY_STAMP): $(OBVERIFY)/package-lock.json
+	@command -v npm >/dev/null || { echo "npm not found: install Node.js (apt-get install nodejs npm)"; exit 1; }
+	cd $(OBVERIFY) && npm ci --no-audit --no-fund --ignore-scripts
+	touch $@
+
+$(OBVALIDATOR_STAMP): $(OBVERIFY)/obvalidator-requirements.txt
+	rm -rf $(OBVALIDATOR)
+	$(PYTHON) -m venv $(OBVALIDATOR)
+	$(OBVALIDATOR)/bin/pip install --quiet --disable-pip-version-check --no-deps -r $<
+	touch $@
+
+obvalidator: $(OBVALIDATOR_STAMP)
 
 messages: install
 	$(PY) manage.py compilemessages --ignore=.venv --ignore=var -v 0

@@ -12,20 +12,43 @@ safe to run on every start (``make run`` does):
 - a page an editor has touched in the admin (edited, published, unpublished,
   moved: anything logged with a user) is theirs and left alone, so demonstrating
   an edit survives a restart. Delete the page in the admin to get the demo
-  version back on the next run.
+  version back on the next run;
+- the learning paths "KCC-medewerker" and "Vergunningverlener" and the example
+  assignments are created once and then left to editors and HR;
+- the demo learner (medewerker@zaakwijs.test) gets some progress once, through
+  the services, so "Mijn leren" has something to show.
 """
 
 import copy
 import uuid
+from dataclasses import dataclass, field
+from datetime import timedelta
 
+from django.contrib.auth import get_user_model
 from django.db import transaction
+from django.utils import timezone
 from wagtail.models import Page, PageLogEntry
 
+from badges.models import Competence
 from courses.demo_content import MODULES
 from courses.demo_content._blocks import Module
-from courses.models import CourseCatalogPage, LessonPage, ModulePage
+from courses.models import (
+    Assignment,
+    CourseCatalogPage,
+    Enrolment,
+    LearningPath,
+    LearningPathModule,
+    LessonPage,
+    ModulePage,
+)
+from courses.questions import lesson_items
+from courses.services import (
+    assignment_create,
+    lesson_visit_record,
+    question_answer_submit,
+)
 from lms.home.models import HomePage
-from lms.organisation.models import JobFunction
+from lms.organisation.models import Department, JobFunction
 
 CATALOGUE_SLUG = "leren"
 CATALOGUE_TITLE = "Leren"
@@ -90,7 +113,171 @@ def courses_demo_load() -> CourseCatalogPage:
     modules: dict[str, ModulePage] = {}
     for spec in MODULES:
         modules[spec.slug] = _module_load(catalogue, spec, modules)
+    paths = {spec.title: _path_load(spec, modules) for spec in PATHS}
+    _assignments_load(paths, modules)
+    _learner_progress_load(modules)
     return catalogue
+
+
+# --- Learning paths, assignments and a demo learner's progress ---------------------
+
+
+@dataclass(frozen=True)
+class PathSpec:
+    title: str
+    description: str
+    modules: list[str]  # slugs, in order
+    functions: list[str] = field(default_factory=list)
+    departments: list[str] = field(default_factory=list)
+
+
+PATHS = [
+    PathSpec(
+        title="KCC-medewerker",
+        description=(
+            "Voor wie aan de balie, de telefoon of in de chat inwoners helpt: van "
+            "de basis van zaakgericht werken via het registreren van een zaak naar "
+            "zorgvuldig omgaan met documenten en persoonsgegevens."
+        ),
+        modules=[
+            "wat-is-zaakgericht-werken",
+            "een-zaak-registreren-en-afhandelen",
+            "documenten-vertrouwelijkheid-en-archiveren",
+        ],
+        functions=["Medewerker Publiekszaken"],
+        departments=["Publiekszaken"],
+    ),
+    PathSpec(
+        title="Vergunningverlener",
+        description=(
+            "Voor vergunningverleners: zaken registreren en afhandelen, wettelijke "
+            "termijnen bewaken, opschorten bij een onvolledige aanvraag en op tijd "
+            "verdagen, en het dossier op orde voor het archief."
+        ),
+        modules=[
+            "wat-is-zaakgericht-werken",
+            "een-zaak-registreren-en-afhandelen",
+            "termijnen-opschorten-en-verlengen",
+            "documenten-vertrouwelijkheid-en-archiveren",
+        ],
+        functions=["Vergunningverlener"],
+        departments=["Vergunningen, Toezicht en Handhaving"],
+    ),
+]
+
+DEMO_LEARNER = "medewerker@zaakwijs.test"
+
+
+def _path_load(spec: PathSpec, modules: dict[str, ModulePage]) -> LearningPath:
+    """Created once; an editor's later changes to the path are theirs."""
+    path = LearningPath.objects.filter(title=spec.title).first()
+    if path is not None:
+        return path
+    path = LearningPath(title=spec.title, description=spec.description)
+    path.save()
+    path.target_functions.set(JobFunction.objects.filter(name__in=spec.functions))
+    path.target_departments.set(Department.objects.filter(name__in=spec.departments))
+    path.save()
+    for order, slug in enumerate(spec.modules):
+        LearningPathModule.objects.create(
+            path=path, module=modules[slug], sort_order=order
+        )
+    return path
+
+
+def _assignments_load(
+    paths: dict[str, LearningPath], modules: dict[str, ModulePage]
+) -> None:
+    """Example assignments, as HR would make them: the path per function, a
+    department-wide recommendation, and the demo learner's own (one overdue).
+
+    Each is made once (due dates counted from the day of the first load) and then
+    left alone: moving due dates on every start would send fresh reminders."""
+    today = timezone.localdate()
+    learner = get_user_model().objects.filter(email=DEMO_LEARNER).first()
+    examples = [
+        # (content, target, due in days, mandatory)
+        (paths["KCC-medewerker"], ("function", "Medewerker Publiekszaken"), 28, True),
+        (paths["Vergunningverlener"], ("function", "Vergunningverlener"), 5, True),
+        (
+            modules["bottom-up-veranderen"],
+            ("department", "Vergunningen, Toezicht en Handhaving"),
+            42,
+            False,
+        ),
+        # The demo learner also helps out at the counter: the KCC path, overdue.
+        (paths["KCC-medewerker"], ("persons", learner), -10, True),
+    ]
+    for content, (target_type, target), days, mandatory in examples:
+        if target is None:
+            continue
+        what = (
+            {"path": content}
+            if isinstance(content, LearningPath)
+            else {"module": content}
+        )
+        existing = Assignment.objects.filter(
+            assigned_by=None, target_type=target_type, **what
+        )
+        if target_type == "function":
+            target = JobFunction.objects.filter(name=target).first()
+            existing = existing.filter(job_function=target)
+        elif target_type == "department":
+            target = Department.objects.filter(name=target).first()
+            existing = existing.filter(department=target)
+        else:
+            existing = existing.filter(people=target)
+        if target is None or existing.exists():
+            continue
+        assignment_create(
+            actor=None,
+            due_date=today + timedelta(days=days),
+            target_type=target_type,
+            people=[target] if target_type == "persons" else (),
+            department=target if target_type == "department" else None,
+            job_function=target if target_type == "function" else None,
+            mandatory=mandatory,
+            **what,
+        )
+
+
+def _right_response(question) -> dict:
+    if question.kind == "ordering":
+        return {"order": [step.key for step in question.steps]}
+    if question.kind == "matching":
+        return {"matches": {pair.key: pair.key for pair in question.pairs}}
+    right = [option.key for option in question.options if option.correct]
+    if question.kind == "multiple_choice":
+        return {"choices": right}
+    return {"choice": right[0]}
+
+
+def _learner_progress_load(modules: dict[str, ModulePage]) -> None:
+    """The demo learner has completed the first module and started the second,
+    so "Mijn leren" shows work in progress. Recorded through the services (with
+    their xAPI statements), once: a learner who already started is left alone."""
+    learner = get_user_model().objects.filter(email=DEMO_LEARNER).first()
+    basics = modules["wat-is-zaakgericht-werken"]
+    registering = modules["een-zaak-registreren-en-afhandelen"]
+    if (
+        learner is None
+        or Enrolment.objects.filter(
+            user=learner, module__in=[basics, registering]
+        ).exists()
+    ):
+        return
+    for lesson in LessonPage.objects.live().child_of(basics).order_by("path"):
+        lesson_visit_record(user=learner, lesson=lesson)
+        for question in lesson_items(lesson.body.raw_data).questions:
+            question_answer_submit(
+                user=learner,
+                lesson=lesson,
+                question_id=question.id,
+                response=_right_response(question),
+            )
+    first = LessonPage.objects.live().child_of(registering).order_by("path").first()
+    if first is not None:
+        lesson_visit_record(user=learner, lesson=first)
 
 
 def _module_load(
@@ -109,13 +296,15 @@ def _module_load(
             "summary": spec.summary,
             "learning_objectives": "\n".join(spec.learning_objectives),
             "estimated_duration": spec.estimated_duration,
-            "competences_placeholder": "\n".join(spec.competences),
             "mandatory": spec.mandatory,
             "pass_mark": spec.pass_mark,
             "max_attempts": spec.max_attempts,
         },
         relations={
             "target_functions": functions,
+            # The framework is loaded first (load_demo_data); a code it lacks is
+            # left out rather than invented here.
+            "competences": list(Competence.objects.filter(code__in=spec.competences)),
             "prerequisites": [earlier[slug] for slug in spec.prerequisites],
         },
     )

@@ -5,10 +5,16 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.widgets import AdminDateInput
 
+from badges.models import Competence
 from courses.models import Assignment, ModulePage
 from courses.selectors import CatalogueFilters
 from courses.services import REFLECTION_MAX_LENGTH
 from lms.organisation.models import JobFunction
+
+
+class _CompetenceChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, obj) -> str:
+        return obj.name
 
 
 class CatalogueFilterForm(forms.Form):
@@ -34,8 +40,16 @@ class CatalogueFilterForm(forms.Form):
             ("long", _("More than 45 minutes")),
         ],
     )
+    competence = _CompetenceChoiceField(
+        label=_("Competence"),
+        queryset=Competence.objects.filter(is_active=True).order_by(
+            "sort_order", "code"
+        ),
+        required=False,
+        empty_label=_("All competences"),
+        to_field_name="code",
+    )
     mandatory = forms.BooleanField(label=_("Mandatory modules only"), required=False)
-    # TODO(competences): a competence filter once the competence framework exists.
 
     def filters(self) -> CatalogueFilters:
         data = self.cleaned_data
@@ -44,6 +58,7 @@ class CatalogueFilterForm(forms.Form):
             function=data.get("function"),
             duration=data.get("duration") or "",
             mandatory=bool(data.get("mandatory")),
+            competence=data.get("competence"),
         )
 
     @staticmethod

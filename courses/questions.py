@@ -305,6 +305,20 @@ class Question:
         return _stable_shuffle(self.pairs, f"{seed}:{self.id}:definitions")
 
 
+def response_from_xapi(kind: str, text: str) -> dict:
+    """The canonical response back from its cmi.interaction form
+    (:meth:`Question.xapi_response`), for rebuilding answers from statements."""
+    parts = text.split("[,]") if text else []
+    if kind in (SINGLE_CHOICE, TRUE_FALSE):
+        return {"choice": text}
+    if kind == MULTIPLE_CHOICE:
+        return {"choices": parts}
+    if kind == ORDERING:
+        return {"order": parts}
+    matches = dict(part.split("[.]", 1) for part in parts)
+    return {"matches": {k: matches[k] for k in sorted(matches)}}
+
+
 @dataclass(frozen=True)
 class ReflectionPrompt:
     id: str

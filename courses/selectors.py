@@ -22,6 +22,7 @@ from django.utils import timezone
 from wagtail.images import get_image_model
 from wagtail.models import Page
 
+from badges.models import Competence
 from courses.blocks import (
     ASSIGNMENT_BLOCK_TYPE,
     QUESTION_BLOCK_TYPES,
@@ -404,16 +405,28 @@ class CatalogueFilters:
     function: JobFunction | None = None
     duration: str = ""
     mandatory: bool = False
+    competence: Competence | None = None
 
     @property
     def active(self) -> bool:
-        return bool(self.query or self.function or self.duration or self.mandatory)
+        return bool(
+            self.query
+            or self.function
+            or self.duration
+            or self.mandatory
+            or self.competence
+        )
+
+
+def _competences_listed() -> QuerySet[Competence]:
+    return Competence.objects.filter(is_active=True).order_by("sort_order", "code")
 
 
 @dataclass
 class ModuleCard:
     module: ModulePage
     functions: list[JobFunction]
+    competences: list[Competence]
     enrolment: Enrolment | None
     lessons_total: int
     lessons_seen: int
@@ -433,7 +446,8 @@ def catalogue_modules(
             Q(title__icontains=term)
             | Q(summary__icontains=term)
             | Q(learning_objectives__icontains=term)
-            | Q(competences_placeholder__icontains=term)
+            | Q(competences__name__icontains=term)
+            | Q(competences__code__icontains=term)
         )
     if filters.function is not None:
         modules = modules.filter(target_functions=filters.function)
@@ -444,10 +458,15 @@ def catalogue_modules(
             modules = modules.filter(estimated_duration__lte=high)
     if filters.mandatory:
         modules = modules.filter(mandatory=True)
-    # TODO(competences): filter on the competence framework once it exists.
+    if filters.competence is not None:
+        modules = modules.filter(competences=filters.competence)
+    if filters.query:
+        # The competence terms join a to-many relation.
+        modules = modules.distinct()
     modules = list(
         modules.order_by("path").prefetch_related(
             "target_functions",
+            Prefetch("competences", queryset=_competences_listed()),
             Prefetch(
                 "cover_image",
                 queryset=get_image_model().objects.prefetch_renditions(
@@ -492,6 +511,7 @@ def catalogue_modules(
             ModuleCard(
                 module=module,
                 functions=functions,
+                competences=list(module.competences.all()),
                 enrolment=latest.get(module.pk),
                 lessons_total=lessons_total[module.pk],
                 lessons_seen=lessons_seen[module.pk],
@@ -524,6 +544,10 @@ def module_page_context(
     return {
         "progress": progress,
         "target_functions": list(module.target_functions.all()),
+        # Through the page's own relation: a preview shows the draft's competences.
+        "competences": list(
+            module.competences.filter(is_active=True).order_by("sort_order", "code")
+        ),
         "prerequisites": [(m, m.pk in completed) for m in prerequisites],
         "prerequisites_open": any(m.pk not in completed for m in prerequisites),
         "breadcrumb": _breadcrumb(catalogue),
@@ -668,12 +692,24 @@ class BodyItem:
 
 
 def _scenario_launch_url(
-    *, scenario_id: str, enrolment: Enrolment | None
+    *, scenario_id: str, enrolment: Enrolment | None, assignment_id: str = ""
 ) -> str | None:
-    # TODO(sandbox): link to the sandbox's scenario start, passing the enrolment's
-    # registration and the assignment id so that the sandbox can report back through
-    # courses.services.assignment_result_record.
-    return None
+    """The sandbox scenario's start page, with the enrolment's registration and
+    the assignment id, so the finished attempt reports back through
+    courses.services.assignment_result_record (and links back to the lesson).
+    None when the sandbox offers no scenario with that slug."""
+    from urllib.parse import urlencode
+
+    from sandbox.scenarios.selectors import scenario_offered, scenario_start_url
+
+    if scenario_offered(slug=scenario_id) is None:
+        return None
+    url = scenario_start_url(scenario_id)
+    if enrolment is not None and assignment_id:
+        url += "?" + urlencode(
+            {"registration": str(enrolment.registration), "assignment": assignment_id}
+        )
+    return url
 
 
 def lesson_page_context(
@@ -748,7 +784,9 @@ def lesson_page_context(
                 value=child.value,
                 passed=assignment.id in progress.assignments_passed,
                 launch_url=_scenario_launch_url(
-                    scenario_id=assignment.scenario_id, enrolment=enrolment
+                    scenario_id=assignment.scenario_id,
+                    enrolment=enrolment,
+                    assignment_id=assignment.id,
                 ),
             )
         body.append(item)

@@ -33,6 +33,7 @@ from courses.models import (
     AssignmentResult,
     Enrolment,
     LearningPath,
+    LearningPathModule,
     LessonPage,
     LessonVisit,
     ModulePage,
@@ -106,7 +107,19 @@ _ACTIVITY_TYPES = {
     "module": vocabulary.MODULE_TYPE,
     "lesson": vocabulary.LESSON_TYPE,
     "question": vocabulary.QUESTION_TYPE,
+    # A practice assignment in a lesson: the sandbox scenario it points at is a
+    # context activity ("other"), so the sandbox's own scenario statements stay
+    # the only ones about the scenario itself.
+    "assessment": vocabulary.ASSESSMENT_TYPE,
 }
+
+
+def _now():
+    """Now, to the millisecond: statements keep milliseconds (xAPI Data 4.5), and
+    the rows they project carry the same instant, so a rebuild from the
+    statements gives the very same rows (``courses.projection``)."""
+    now = timezone.now()
+    return now.replace(microsecond=now.microsecond // 1000 * 1000)
 
 
 def _record(
@@ -120,18 +133,27 @@ def _record(
     parent: tuple[str, object] | None = None,
     result: Mapping[str, Any] | None = None,
     extensions: Mapping[str, Any] | None = None,
+    other: Iterable[tuple[str, object]] = (),
+    timestamp=None,
 ) -> None:
     """Record a learner event in the LRS, inside the service's transaction, so the
     statement and the rows that project it commit together. ``activity_kind`` is
-    module, lesson or question; ids are page ids and block UUIDs, never slugs."""
-    context = None
+    module, lesson, question or assessment; ids are page ids and block UUIDs,
+    never slugs. The module is the parent of everything in it, and the learning
+    paths it belongs to are the grouping."""
+    context: dict[str, Any] = {}
     if extensions:
-        context = {
-            "extensions": {
-                vocabulary.extension_iri(key): value
-                for key, value in extensions.items()
-            }
+        context["extensions"] = {
+            vocabulary.extension_iri(key): value for key, value in extensions.items()
         }
+    if other:
+        context["contextActivities"] = {
+            "other": [
+                {"objectType": "Activity", "id": vocabulary.activity_iri(*activity)}
+                for activity in other
+            ]
+        }
+    module_id = activity_id if activity_kind == "module" else (parent or (None,))[-1]
     statement_record(
         user=user,
         verb=getattr(vocabulary, verb),
@@ -139,14 +161,37 @@ def _record(
         activity_type=_ACTIVITY_TYPES[activity_kind],
         activity_name=activity_name,
         result=result,
-        context=context,
+        context=context or None,
         registration=enrolment.registration,
         parent_activity_ids=[vocabulary.activity_iri(*parent)] if parent else (),
+        grouping_activity_ids=_paths_grouping(module_id),
+        timestamp=timestamp,
     )
+
+
+def _paths_grouping(module_id) -> list[str]:
+    """The learning paths the module is part of: the statement's *grouping*
+    context activities (a path is a course of modules in ADL's hierarchy)."""
+    if module_id is None:
+        return []
+    path_ids = LearningPathModule.objects.filter(module_id=module_id).values_list(
+        "path_id", flat=True
+    )
+    return [vocabulary.activity_iri("learning-path", pk) for pk in sorted(path_ids)]
 
 
 def _module_activity(module: ModulePage) -> tuple[str, object]:
     return ("module", module.pk)
+
+
+def _scenario_context(scenario_id: str) -> list[tuple[str, object]]:
+    """The scenario as a context activity, when its identifier can be one (an
+    editor may have typed anything before the scenario chooser existed)."""
+    try:
+        vocabulary.activity_iri("scenario", scenario_id)
+    except ValueError:
+        return []
+    return [("scenario", scenario_id)]
 
 
 # --- Enrolment -----------------------------------------------------------------
@@ -158,10 +203,15 @@ def _lock(enrolment: Enrolment) -> Enrolment:
 
 
 def _enrolment_create(*, user, module: ModulePage, attempt: int) -> Enrolment:
+    now = _now()
     try:
         with transaction.atomic():
             enrolment = Enrolment.objects.create(
-                user=user, module=module, attempt=attempt
+                user=user,
+                module=module,
+                attempt=attempt,
+                started_at=now,
+                last_activity_at=now,
             )
     except IntegrityError:
         # A second tab or a double click started the same attempt just now.
@@ -174,6 +224,9 @@ def _enrolment_create(*, user, module: ModulePage, attempt: int) -> Enrolment:
             activity_id=module.pk,
             activity_name=module.title,
             enrolment=enrolment,
+            # The attempt at the module (1, then 2 for a retake, ...).
+            extensions={"attempt": attempt},
+            timestamp=now,
         )
     return enrolment
 
@@ -204,16 +257,22 @@ def enrolment_retake(*, user, module: ModulePage) -> Enrolment:
 
 @transaction.atomic
 def lesson_visit_record(*, user, lesson: LessonPage) -> LessonVisit:
-    """The learner opened ``lesson``: it counts as seen, and it is where they
-    continue next time."""
+    """The learner came to ``lesson``: it counts as seen, and it is where they
+    continue next time.
+
+    Each arrival is an "experienced" statement (the first one, and every return
+    from another lesson), which is what the projection is rebuilt from. Reloading
+    the lesson the learner is already on changes nothing and records nothing."""
     module = module_of_lesson(lesson=lesson)
     enrolment = enrolment_start(user=user, module=module)
-    now = timezone.now()
+    now = _now()
     visit, created = LessonVisit.objects.get_or_create(
         enrolment=enrolment,
         lesson=lesson,
         defaults={"first_visited_at": now, "last_visited_at": now},
     )
+    if not created and enrolment.last_lesson_id == lesson.pk:
+        return visit
     if not created:
         LessonVisit.objects.filter(pk=visit.pk).update(
             last_visited_at=now, visit_count=F("visit_count") + 1
@@ -221,19 +280,18 @@ def lesson_visit_record(*, user, lesson: LessonPage) -> LessonVisit:
     Enrolment.objects.filter(pk=enrolment.pk).update(
         last_lesson=lesson, last_activity_at=now
     )
-    if created:
-        # One "experienced" per lesson and attempt: re-reading is not news.
-        _record(
-            user=user,
-            verb="EXPERIENCED",
-            activity_kind="lesson",
-            activity_id=lesson.pk,
-            activity_name=lesson.title,
-            enrolment=enrolment,
-            parent=_module_activity(module),
-        )
-        if enrolment.is_open:
-            module_completion_evaluate(enrolment=enrolment)
+    _record(
+        user=user,
+        verb="EXPERIENCED",
+        activity_kind="lesson",
+        activity_id=lesson.pk,
+        activity_name=lesson.title,
+        enrolment=enrolment,
+        parent=_module_activity(module),
+        timestamp=now,
+    )
+    if created and enrolment.is_open:
+        module_completion_evaluate(enrolment=enrolment)
     return visit
 
 
@@ -309,6 +367,7 @@ def question_answer_submit(
     # Attempts are numbered across answer-key versions; only the current
     # version's count against the limit.
     attempt = max((a.attempt for a in previous), default=0) + 1
+    now = _now()
     answer = QuestionAnswer.objects.create(
         enrolment=enrolment,
         question_id=question.id,
@@ -320,8 +379,9 @@ def question_answer_submit(
         score_fraction=marking.fraction,
         points_possible=question.points,
         correct=marking.correct,
+        answered_at=now,
     )
-    Enrolment.objects.filter(pk=enrolment.pk).update(last_activity_at=timezone.now())
+    Enrolment.objects.filter(pk=enrolment.pk).update(last_activity_at=now)
     _record(
         user=user,
         verb="ANSWERED",
@@ -347,6 +407,7 @@ def question_answer_submit(
             "question-type": question.kind,
             "lesson": lesson.pk,
         },
+        timestamp=now,
     )
     module_completion_evaluate(enrolment=enrolment)
     state = question_state(question, module, [*previous, answer])
@@ -424,15 +485,34 @@ def assignment_result_record(
     )
     if assignment is None:
         raise LookupError(f"module has no practice assignment {assignment_id}")
+    now = _now()
     result = AssignmentResult.objects.create(
         enrolment=enrolment,
         assignment_id=assignment.id,
         scenario_id=assignment.scenario_id,
         passed=passed,
         sandbox_registration=sandbox_registration,
+        recorded_at=now,
     )
-    # The sandbox records its own statements (with this registration as the
-    # grouping context); completion is this app's to decide.
+    # The sandbox records its own statements about the scenario (in its own
+    # registration); this one says the module's practice assignment was passed or
+    # failed, in the enrolment's registration, with the scenario as context.
+    extensions: dict[str, Any] = {"scenario": assignment.scenario_id}
+    if sandbox_registration:
+        extensions["sandbox-registration"] = str(sandbox_registration)
+    _record(
+        user=enrolment.user,
+        verb="PASSED" if passed else "FAILED",
+        activity_kind="assessment",
+        activity_id=assignment.id,
+        activity_name=assignment.title or assignment.scenario_id,
+        enrolment=enrolment,
+        parent=_module_activity(enrolment.module),
+        result={"success": bool(passed), "completion": True},
+        extensions=extensions,
+        other=_scenario_context(assignment.scenario_id),
+        timestamp=now,
+    )
     module_completion_evaluate(enrolment=enrolment)
     return result
 
@@ -456,7 +536,7 @@ def module_completion_evaluate(*, enrolment: Enrolment) -> ModuleProgress:
         enrolment.status = Enrolment.Status.FAILED
     else:
         return progress
-    enrolment.finished_at = timezone.now()
+    enrolment.finished_at = _now()
     enrolment.score_percent = progress.score_percent
     enrolment.save(update_fields=["status", "finished_at", "score_percent"])
     progress.enrolment = enrolment
@@ -477,6 +557,7 @@ def module_completion_evaluate(*, enrolment: Enrolment) -> ModuleProgress:
                 "success": progress.is_complete,
                 "completion": progress.is_complete,
             },
+            timestamp=enrolment.finished_at,
         )
     return progress
 

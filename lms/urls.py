@@ -6,6 +6,7 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from badges.credentials.views import did_json as badge_did_json
 from lms.accounts.views import cms_login
 from lms.core.views import healthz
 
@@ -23,6 +24,12 @@ urlpatterns = [
     path("cms/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("oefenen/", include("sandbox.urls")),
+    path("rapportages/", include("lms.reports.urls")),
+    path("badges/", include("badges.urls")),
+    # did:web resolution of the badge issuer (Open Badges 3.0); public.
+    path(".well-known/did.json", badge_did_json, name="did_json"),
+    path("coaching/", include("lms.coaching.urls")),
+    path("meldingen/", include("lms.notifications.urls")),
 ]
 
 if settings.DEBUG:

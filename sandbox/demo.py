@@ -190,4 +190,10 @@ def _archive_fields(klasse: SelectielijstResultaat) -> dict[str, str]:
 
 
 def scenarios_demo_load() -> None:
-    """The seeded practice scenarios (filled by the scenarios work of the sandbox issue)."""
+    """The seeded practice scenarios (``sandbox.scenarios.demo``); needs the
+    catalogue, and links competences when the badges demo is loaded."""
+    from sandbox.scenarios.demo import scenarios_load
+
+    if not ZaakType.objects.exists():
+        catalogue_demo_load()
+    scenarios_load()

@@ -61,7 +61,7 @@ def workspace_open(*, user, uuid: UUID | str) -> Workspace | None:
     changeable = Workspace.objects.changeable_by(user).filter(pk=OuterRef("pk"))
     return (
         Workspace.objects.visible_to(user)
-        .select_related("owner")
+        .select_related("owner", "attempt")
         .annotate(changeable=Exists(changeable))
         .filter(uuid=uuid)
         .first()

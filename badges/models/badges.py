@@ -5,11 +5,13 @@ from django.db import models
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey
+from modelcluster.models import ClusterableModel
 
 from .framework import LEVEL_VALIDATORS, Competence
 
 
-class BadgeClass(models.Model):
+class BadgeClass(ClusterableModel):
     """What a badge attests and how it is earned (an OB 2.0 BadgeClass, an OB 3.0
     Achievement)."""
 
@@ -84,7 +86,7 @@ class BadgeCriterion(models.Model):
         SIGNOFF = "signoff", _("coach sign-off of a competence")
         BADGE_HELD = "badge_held", _("another badge held")
 
-    badge_class = models.ForeignKey(
+    badge_class = ParentalKey(
         BadgeClass,
         on_delete=models.CASCADE,
         related_name="criteria",

@@ -3,13 +3,18 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey
+from modelcluster.models import ClusterableModel
 
 # Levels are small integers so "at least level 2" is a comparison; each
 # competence names its own levels (ProficiencyLevel).
 LEVEL_VALIDATORS = [MinValueValidator(1), MaxValueValidator(5)]
 
 
-class Competence(models.Model):
+class Competence(ClusterableModel):
+    """A competence of the framework; its levels (with their behavioural indicators)
+    and the functions that require it are edited on the same admin page."""
+
     code = models.SlugField(
         _("code"),
         max_length=40,
@@ -31,8 +36,8 @@ class Competence(models.Model):
         return f"{self.code} {self.name}"
 
 
-class ProficiencyLevel(models.Model):
-    competence = models.ForeignKey(
+class ProficiencyLevel(ClusterableModel):
+    competence = ParentalKey(
         Competence,
         on_delete=models.CASCADE,
         related_name="levels",
@@ -59,7 +64,7 @@ class ProficiencyLevel(models.Model):
 class BehaviouralIndicator(models.Model):
     """What an observer sees someone do at this level."""
 
-    level = models.ForeignKey(
+    level = ParentalKey(
         ProficiencyLevel,
         on_delete=models.CASCADE,
         related_name="indicators",
@@ -86,7 +91,7 @@ class FunctionRequirement(models.Model):
         related_name="competence_requirements",
         verbose_name=_("job function"),
     )
-    competence = models.ForeignKey(
+    competence = ParentalKey(
         Competence,
         on_delete=models.CASCADE,
         related_name="requirements",

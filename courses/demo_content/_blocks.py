@@ -33,6 +33,7 @@ class Module:
     # Names of lms.organisation.demo.FUNCTIONS; empty is "for everyone".
     target_functions: list[str] = field(default_factory=list)
     estimated_duration: int = 30
+    # Codes of badges.Competence (the demo framework, badges.demo).
     competences: list[str] = field(default_factory=list)
     # Slugs of modules that come earlier in demo_content.MODULES.
     prerequisites: list[str] = field(default_factory=list)

@@ -3,6 +3,7 @@
 from courses.demo_content._blocks import (
     Lesson,
     Module,
+    assignment,
     matching,
     multiple_choice,
     ordering,
@@ -183,6 +184,16 @@ LESSON_VERTROUWELIJKHEID = Lesson(
                 ),
             ],
         ),
+        assignment(
+            "oefening-wmo-privacy",
+            "Oefening: registreer een Wmo-melding zorgvuldig",
+            "<p>In de oefenomgeving belt een inwoner die na een operatie hulp "
+            "thuis nodig heeft. Haar melding bevat gezondheidsgegevens. Registreer "
+            "de zaak, kies voor de zaak en de medische stukken de juiste "
+            "vertrouwelijkheid en zet geen BSN of medische details in vrije "
+            "tekstvelden.</p>",
+            scenario_id="wmo-aanvraag-privacy",
+        ),
     ],
 )
 
@@ -309,7 +320,7 @@ MODULE = Module(
         "Informatiemanager",
     ],
     estimated_duration=40,
-    competences=["Informatiebeheer", "Privacy en vertrouwelijkheid"],
+    competences=["zgw-documenten", "zgw-privacy", "zgw-archief"],
     prerequisites=["wat-is-zaakgericht-werken"],
     mandatory=False,
     pass_mark=70,

@@ -188,6 +188,16 @@ LESSON_OPSCHORTEN = Lesson(
             ],
             points=2,
         ),
+        assignment(
+            "oefening-omgevingsvergunning-aanvullen",
+            "Extra oefening: laat een aanvraag aanvullen",
+            "<p>Bij een aanvraag omgevingsvergunning ontbreekt de "
+            "constructieberekening. Vraag de aanvrager om aanvulling, schort de "
+            "beslistermijn op met een reden en hervat de behandeling als de stukken "
+            "binnen zijn. Kijk hoe de uiterlijke einddatum meeschuift.</p>",
+            scenario_id="omgevingsvergunning-aanvullen",
+            required=False,
+        ),
         true_false(
             "opschorting-reden",
             "Bij een opschorting in het zaaksysteem leg je altijd een reden vast.",
@@ -321,8 +331,6 @@ LESSON_VERLENGEN = Lesson(
             "redenen, koppel de verdagingsbrief aan de zaak en leg de verlenging "
             "vast. Let op de uiterlijke einddatum.</p>",
             scenario_id="woo-verzoek-verdaging",
-            # Optional until the sandbox scenarios exist; then it becomes required.
-            required=False,
         ),
         reflection(
             "termijnen-eigen-werk",
@@ -355,7 +363,7 @@ MODULE = Module(
         "Consulent Wmo",
     ],
     estimated_duration=45,
-    competences=["Termijnen bewaken"],
+    competences=["zgw-termijnen", "zgw-opschorten", "zgw-verlengen"],
     prerequisites=["een-zaak-registreren-en-afhandelen"],
     mandatory=True,
     pass_mark=75,

@@ -195,12 +195,20 @@ LESSON_REGISTREREN = Lesson(
         assignment(
             "oefening-mor-melding",
             "Oefening: registreer een melding openbare ruimte",
-            "<p>In de oefenomgeving belt een inwoner over een losliggende "
-            "stoeptegel. Registreer de melding met het juiste zaaktype, kanaal, "
-            "initiator en locatie, wijs een behandelaar toe en zet de eerste "
-            "status. Niets wat je hier doet, raakt echte inwoners.</p>",
+            "<p>In de oefenomgeving belt een inwoner over een kapotte "
+            "lantaarnpaal. Registreer de melding met het juiste zaaktype, kanaal, "
+            "initiator en locatie, zet de statussen op volgorde en handel de zaak "
+            "af met het juiste resultaat zodra de buitendienst klaar is. Niets wat "
+            "je hier doet, raakt echte inwoners.</p>",
             scenario_id="mor-melding-eenvoudig",
-            # Optional until the sandbox scenarios exist; then it becomes required.
+        ),
+        assignment(
+            "oefening-klacht",
+            "Extra oefening: handel een klacht af",
+            "<p>Wil je meer oefenen? Een inwoner klaagt over de bejegening aan de "
+            "balie. Registreer de klacht, bevestig de ontvangst en handel haar af "
+            "binnen de termijn van de Algemene wet bestuursrecht.</p>",
+            scenario_id="klacht-afhandelen",
             required=False,
         ),
     ],
@@ -322,7 +330,13 @@ MODULE = Module(
         "Jurist bezwaar en beroep",
     ],
     estimated_duration=45,
-    competences=["Zaken registreren", "Zaken afhandelen"],
+    competences=[
+        "zgw-zaaktype",
+        "zgw-initiator",
+        "zgw-intake",
+        "zgw-status",
+        "zgw-resultaat",
+    ],
     prerequisites=["wat-is-zaakgericht-werken"],
     mandatory=True,
     pass_mark=70,

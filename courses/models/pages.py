@@ -111,15 +111,12 @@ class ModulePage(RoutablePageMixin, Page):
         default=30,
         validators=[MinValueValidator(1), MaxValueValidator(600)],
     )
-    # PLACEHOLDER until the competence framework (badges app) exists: it becomes a
-    # ParentalManyToManyField to the competences (with a data migration from these
-    # lines), and the catalogue gets its competence filter then.
-    competences_placeholder = models.TextField(
-        _("competences addressed"),
+    competences = ParentalManyToManyField(
+        "badges.Competence",
         blank=True,
-        help_text=_(
-            "One per line. Temporary: becomes a choice from the competence framework."
-        ),
+        related_name="modules",
+        verbose_name=_("competences addressed"),
+        help_text=_("The competences of the framework this module helps build."),
     )
     prerequisites = ParentalManyToManyField(
         "self",
@@ -182,7 +179,7 @@ class ModulePage(RoutablePageMixin, Page):
                 FieldPanel("mandatory"),
                 FieldPanel("estimated_duration"),
                 FieldPanel("prerequisites", widget=forms.CheckboxSelectMultiple),
-                FieldPanel("competences_placeholder"),
+                FieldPanel("competences", widget=forms.CheckboxSelectMultiple),
             ],
             heading=_("Audience"),
         ),
@@ -195,7 +192,9 @@ class ModulePage(RoutablePageMixin, Page):
         *Page.search_fields,
         index.SearchField("summary"),
         index.SearchField("learning_objectives"),
-        index.SearchField("competences_placeholder"),
+        index.RelatedFields(
+            "competences", [index.SearchField("name"), index.SearchField("code")]
+        ),
         index.FilterField("mandatory"),
         index.FilterField("estimated_duration"),
     ]
@@ -209,10 +208,6 @@ class ModulePage(RoutablePageMixin, Page):
     @property
     def objectives(self) -> list[str]:
         return _lines(self.learning_objectives)
-
-    @property
-    def competences(self) -> list[str]:
-        return _lines(self.competences_placeholder)
 
     def clean(self):
         super().clean()

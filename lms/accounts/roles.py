@@ -52,6 +52,34 @@ _MEDIA = [
 # Learning paths (Wagtail snippets) and assigned training with due dates.
 _LEARNING_PATHS = [f"courses.{action}_learningpath" for action in _CRUD]
 _ASSIGNMENTS = [f"courses.{action}_assignment" for action in _CRUD]
+# Practice scenarios of the sandbox (Wagtail snippets).
+_SCENARIOS = [f"sandbox.{action}_scenario" for action in _CRUD]
+# Importing a municipality's own zaaktypen (Catalogi API JSON) into the sandbox.
+_ZAAKTYPEN_IMPORT = ["sandbox.add_zaaktype"]
+
+# Coaching (lms/coaching): the access log and response figures; ICT experts'
+# availability and stand-ins (Wagtail admin).
+_COACHING = [
+    "coaching.view_coachaccesslog",
+    "coaching.view_help_metrics",
+    *[f"coaching.{a}_{m}" for m in ("coachprofile", "coachabsence") for a in _CRUD],
+]
+
+# HR reports of everyone (lms/reports) and their export log.
+_REPORTS = ["reports.view_reports", "reports.view_exportlog"]
+
+# The competence framework, badge classes and awards (badges app, Wagtail admin).
+# Awarding by hand is "add", revoking is "change" of a badge award.
+AWARD_BADGES = "badges.add_badgeaward"
+REVOKE_BADGES = "badges.change_badgeaward"
+_BADGES = [
+    f"badges.{action}_{model}"
+    for model in (
+        "competence", "proficiencylevel", "behaviouralindicator",
+        "functionrequirement", "badgeclass", "badgecriterion",
+    )
+    for action in _CRUD
+] + [AWARD_BADGES, REVOKE_BADGES, "badges.view_badgeaward"]  # fmt: skip
 
 ROLE_PERMISSIONS: dict[Role, list[str]] = {
     Role.LEARNER: [],
@@ -62,8 +90,17 @@ ROLE_PERMISSIONS: dict[Role, list[str]] = {
         *_ORGANISATION_CRUD,
         *_LEARNING_PATHS,
         *_ASSIGNMENTS,
+        *_COACHING,
+        *_REPORTS,
+        *_BADGES,
     ],
-    Role.EDITOR: [ACCESS_CMS, *_MEDIA, *_LEARNING_PATHS],
+    Role.EDITOR: [
+        ACCESS_CMS,
+        *_MEDIA,
+        *_LEARNING_PATHS,
+        *_SCENARIOS,
+        *_ZAAKTYPEN_IMPORT,
+    ],
     Role.ADMIN: [
         ACCESS_CMS,
         IMPORT_EMPLOYEES,
@@ -72,6 +109,11 @@ ROLE_PERMISSIONS: dict[Role, list[str]] = {
         *_MEDIA,
         *_LEARNING_PATHS,
         *_ASSIGNMENTS,
+        *_COACHING,
+        *_REPORTS,
+        *_BADGES,
+        *_SCENARIOS,
+        *_ZAAKTYPEN_IMPORT,
         "accounts.add_user",
         "accounts.change_user",
         "accounts.delete_user",

@@ -68,6 +68,8 @@ INSTALLED_APPS = [
     "lms.lrs",
     "lms.core",
     "lms.notifications",
+    "lms.coaching",
+    "lms.reports",
     # Feature apps
     "courses",
     "sandbox",
@@ -187,6 +189,18 @@ SOCIALACCOUNT_PROVIDERS: dict = {}
 # --- Learning Record Store ---------------------------------------------------
 # xAPI versions the LRS speaks; a deployment may offer only 1.0.3 (or only 2.0.0).
 LRS_SUPPORTED_VERSIONS = env.list("LRS_SUPPORTED_VERSIONS", default=["1.0.3", "2.0.0"])
+
+# --- Open Badges (badges/credentials) ---------------------------------------
+# The issuer's Ed25519 private key (Multikey secretKeyMultibase "z…" or PKCS#8 PEM).
+# Production refuses to start without it; development and tests generate one per
+# install into var/badges-signing-key.txt. Generate: python -m badges.credentials.keys
+LMS_BADGES_SIGNING_KEY = env.str("LMS_BADGES_SIGNING_KEY", default="")
+# Public keys (publicKeyMultibase) of earlier signing keys, still listed in the DID
+# document so credentials issued before a key rotation keep verifying.
+LMS_BADGES_RETIRED_PUBLIC_KEYS = env.list("LMS_BADGES_RETIRED_PUBLIC_KEYS", default=[])
+# The issuer's name and contact address in every badge (default: site name, sender).
+LMS_BADGES_ISSUER_NAME = env.str("LMS_BADGES_ISSUER_NAME", default="")
+LMS_BADGES_ISSUER_EMAIL = env.str("LMS_BADGES_ISSUER_EMAIL", default="")
 
 # --- Internationalisation ---------------------------------------------------
 LANGUAGE_CODE = "nl"

@@ -18,6 +18,13 @@ if not SECRET_KEY or len(SECRET_KEY) < 50:
     )
 if not ALLOWED_HOSTS:
     raise ImproperlyConfigured("DJANGO_ALLOWED_HOSTS must name the site's host(s).")
+# Badges are signed with the issuer's key: never a generated one in production.
+LMS_BADGES_SIGNING_KEY = env.str("LMS_BADGES_SIGNING_KEY", default="")
+if not LMS_BADGES_SIGNING_KEY:
+    raise ImproperlyConfigured(
+        "LMS_BADGES_SIGNING_KEY must be set (generate one with "
+        "`python -m badges.credentials.keys`)."
+    )
 
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_SSL_REDIRECT = env.bool("DJANGO_SECURE_SSL_REDIRECT", default=True)

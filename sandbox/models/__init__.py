@@ -15,6 +15,7 @@ from sandbox.models.documenten import (
     EnkelvoudigInformatieObject,
     EnkelvoudigInformatieObjectVersie,
 )
+from sandbox.models.notities import Notitie
 from sandbox.models.rollen import (
     Medewerker,
     NatuurlijkPersoon,
@@ -23,6 +24,7 @@ from sandbox.models.rollen import (
     Rol,
     Vestiging,
 )
+from sandbox.models.scenarios import Attempt, Scenario
 from sandbox.models.selectielijst import SelectielijstProcestype, SelectielijstResultaat
 from sandbox.models.workspace import ActionLog, Workspace
 from sandbox.models.zaken import (
@@ -38,6 +40,7 @@ from sandbox.models.zaken import (
 
 __all__ = [
     "ActionLog",
+    "Attempt",
     "Besluit",
     "BesluitInformatieObject",
     "BesluitType",
@@ -51,12 +54,14 @@ __all__ = [
     "Medewerker",
     "NatuurlijkPersoon",
     "NietNatuurlijkPersoon",
+    "Notitie",
     "OrganisatorischeEenheid",
     "RelevanteZaak",
     "Resultaat",
     "ResultaatType",
     "Rol",
     "RolType",
+    "Scenario",
     "SelectielijstProcestype",
     "SelectielijstResultaat",
     "Status",

@@ -14,6 +14,7 @@ from sandbox.services.documenten import (
     document_update,
     zaak_document_link,
 )
+from sandbox.services.notities import zaak_notitie_add
 from sandbox.services.rollen import (
     Betrokkene,
     MedewerkerGegevens,
@@ -22,6 +23,8 @@ from sandbox.services.rollen import (
     OrganisatorischeEenheidGegevens,
     VestigingGegevens,
     zaak_rol_add,
+    zaak_rol_remove,
+    zaak_rol_update,
 )
 from sandbox.services.termijnen import (
     zaak_deadlines,
@@ -77,7 +80,10 @@ __all__ = [
     "zaak_relevante_zaak_add",
     "zaak_reopen",
     "zaak_resultaat_set",
+    "zaak_notitie_add",
     "zaak_rol_add",
+    "zaak_rol_remove",
+    "zaak_rol_update",
     "zaak_status_set",
     "zaak_verlengen",
 ]

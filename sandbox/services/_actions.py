@@ -38,12 +38,20 @@ def _record(
     payload: dict[str, Any],
     sandbox_time,
 ) -> None:
-    """xAPI call site for every sandbox action (done or refused).
+    """xAPI call site for every sandbox action (done or refused): INTERACTED on
+    the kind of action, in the attempt's registration with the scenario as parent
+    and the sandbox time as a context extension; moving the clock also delivers
+    the scenario's events that are due (``sandbox.scenarios.services``)."""
+    from sandbox.scenarios.services import action_record
 
-    A no-op for now: wired to lms.lrs.services.statement_record by the lead
-    (verb per action, the workspace's attempt registration as context, the sandbox
-    time as a context extension next to the real timestamp).
-    """
+    action_record(
+        workspace=workspace,
+        actor=actor,
+        action=action,
+        outcome=outcome,
+        payload=payload,
+        sandbox_time=sandbox_time,
+    )
 
 
 def sandbox_action(name: str) -> Callable[[Callable[P, R]], Callable[P, R]]:

@@ -200,3 +200,107 @@ def zaak_rol_add(
         },
     )
     return rol
+
+
+def _rol_of_zaak(zaak: Zaak, rol: Rol) -> Rol:
+    # The rol is looked up inside the zaak, so a posted id of another zaak (or
+    # another learner's) never reaches it.
+    found = zaak.rollen.select_related("roltype").filter(pk=rol.pk).first()
+    if found is None:
+        raise SandboxRuleError(
+            Rule.OTHER_WORKSPACE,
+            _("That role does not exist in this case."),
+        )
+    return found
+
+
+@sandbox_action("zaak_rol_update")
+def zaak_rol_update(
+    *,
+    zaak: Zaak,
+    rol: Rol,
+    actor: Actor,
+    betrokkene: Betrokkene,
+    roltype: RolType | None = None,
+    roltoelichting: str = "",
+    afwijkende_naam_betrokkene: str = "",
+    indicatie_machtiging: str = "",
+) -> Rol:
+    """Correct a role: the person's details, the kind of role, the machtiging.
+
+    The betrokkeneType stays what it was (a person does not become a company);
+    to record someone else, remove the role and add a new one.
+    """
+    workspace = begin(zaak.workspace_id, actor)
+    zaak.refresh_from_db()
+    ensure_open(workspace, zaak)
+    rol = _rol_of_zaak(zaak, rol)
+    roltype = roltype or rol.roltype
+    if roltype.zaaktype_id != zaak.zaaktype_id:
+        raise SandboxRuleError(
+            Rule.ROLTYPE_MISMATCH,
+            _("Role “%(type)s” is not a role of case type “%(zaaktype)s”.")
+            % {"type": roltype.omschrijving, "zaaktype": zaak.zaaktype.omschrijving},
+        )
+    if betrokkene.betrokkene_type != rol.betrokkene_type:
+        raise SandboxRuleError(
+            Rule.BETROKKENE_INVALID,
+            _(
+                "The kind of party of a role cannot change. Remove the role and "
+                "add a new one."
+            ),
+        )
+    if indicatie_machtiging and indicatie_machtiging not in IndicatieMachtiging.values:
+        raise ValueError(f"unknown indicatie_machtiging {indicatie_machtiging!r}")
+    problem = betrokkene.problem()
+    if problem:
+        raise SandboxRuleError(Rule.BETROKKENE_INVALID, problem)
+    rol.roltype = roltype
+    rol.roltoelichting = roltoelichting[:1000]
+    rol.afwijkende_naam_betrokkene = afwijkende_naam_betrokkene[:625]
+    rol.indicatie_machtiging = indicatie_machtiging
+    rol.save(
+        update_fields=[
+            "roltype",
+            "roltoelichting",
+            "afwijkende_naam_betrokkene",
+            "indicatie_machtiging",
+        ]
+    )
+    betrokkene.model.objects.update_or_create(rol=rol, defaults=asdict(betrokkene))
+    trace(
+        workspace,
+        "zaak_rol_update",
+        actor=actor,
+        zaak=zaak,
+        payload={
+            "rol": str(rol.uuid),
+            "roltype": roltype.omschrijving,
+            "roltype_uuid": str(roltype.uuid),
+            "omschrijving_generiek": roltype.omschrijving_generiek,
+            "betrokkene_type": betrokkene.betrokkene_type,
+            "betrokkene": asdict(betrokkene),
+            "roltoelichting": rol.roltoelichting,
+            "indicatie_machtiging": indicatie_machtiging,
+        },
+    )
+    return rol
+
+
+@sandbox_action("zaak_rol_remove")
+def zaak_rol_remove(*, zaak: Zaak, rol: Rol, actor: Actor) -> None:
+    """Take a role off the zaak (Zaken API: DELETE /rollen/{uuid}). Statuses the
+    role set keep their history, without the link to who set them."""
+    workspace = begin(zaak.workspace_id, actor)
+    zaak.refresh_from_db()
+    ensure_open(workspace, zaak)
+    rol = _rol_of_zaak(zaak, rol)
+    payload = {
+        "rol": str(rol.uuid),
+        "roltype": rol.roltype.omschrijving,
+        "omschrijving_generiek": rol.roltype.omschrijving_generiek,
+        "betrokkene_type": rol.betrokkene_type,
+        "betrokkene_naam": rol.betrokkene_naam,
+    }
+    rol.delete()
+    trace(workspace, "zaak_rol_remove", actor=actor, zaak=zaak, payload=payload)

@@ -340,6 +340,12 @@ ACTIONS = {
 }
 
 
+# Actions that scenarios need (zaakobject, relatie), declared in their own module.
+from sandbox.views.scenario_actions import EXTRA_ACTIONS  # noqa: E402
+
+ACTIONS.update({action.slug: action for action in EXTRA_ACTIONS})
+
+
 def actions_for(workspace: Workspace, zaak: Zaak) -> list[tuple[Action, str]]:
     return [
         (action, action_url(workspace, zaak, action.slug))

@@ -6,6 +6,7 @@ view, which answers 404 unless the document lies in a workspace the user may see
 
 from django.http import FileResponse, Http404
 from django.shortcuts import render
+from django.views.decorators.clickjacking import xframe_options_sameorigin
 from django.views.decorators.http import require_GET
 
 from sandbox.models import EnkelvoudigInformatieObject
@@ -50,11 +51,13 @@ def document_detail(request, workspace, document):
             "versies": versies,
             "zaakdocumenten": zaken,
             "inline": document.formaat in INLINE_TYPES,
+            "viewer": _viewer_kind(document.formaat),
         },
     )
 
 
 @require_GET
+@xframe_options_sameorigin  # the viewer on the document page frames it
 def document_content(request, workspace, document):
     workspace = workspace_or_404(request, workspace)
     document = _document_or_404(workspace, document)
@@ -87,3 +90,11 @@ def document_content(request, workspace, document):
         response["Content-Security-Policy"] = "sandbox; default-src 'none'"
     response["Cache-Control"] = "private, no-store"
     return response
+
+
+def _viewer_kind(formaat: str) -> str:
+    """How the document page shows the current version: as an image, in a frame
+    (PDF, plain text), or not at all (download only)."""
+    if formaat not in INLINE_TYPES:
+        return ""
+    return "image" if formaat.startswith("image/") else "frame"

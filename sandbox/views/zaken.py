@@ -24,6 +24,7 @@ TABS = [
     ("betrokkenen", gettext_lazy("Parties involved")),
     ("documenten", gettext_lazy("Documents")),
     ("besluiten", gettext_lazy("Decisions")),
+    ("notities", gettext_lazy("Notes")),
     ("audit", gettext_lazy("Audit trail")),
 ]
 
@@ -200,6 +201,15 @@ def _besluiten(zaak):
     }
 
 
+def _notities(zaak):
+    from sandbox.dossier_forms import NotitieForm
+
+    return {
+        "notities": list(zaak.notities.select_related("auteur")),
+        "notitie_form": NotitieForm(),
+    }
+
+
 def _audit(zaak):
     return {"trace": list(zaak.actions.select_related("actor").order_by("sequence"))}
 
@@ -210,5 +220,6 @@ TAB_DATA = {
     "betrokkenen": _betrokkenen,
     "documenten": _documenten,
     "besluiten": _besluiten,
+    "notities": _notities,
     "audit": _audit,
 }

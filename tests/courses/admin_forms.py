@@ -13,14 +13,15 @@ def list_block(values: list[dict]) -> dict:
     return data
 
 
-def module_form(*, target_functions=(), prerequisites=(), **fields) -> dict:
+def module_form(
+    *, target_functions=(), prerequisites=(), competences=(), **fields
+) -> dict:
     data = {
         "title": "Termijnen: opschorten en verlengen",
         "slug": "termijnen",
         "summary": "Hoe de behandeltermijn van een zaak loopt.",
         "learning_objectives": "Je kunt een zaak opschorten.\nJe kunt een termijn verlengen.",
         "estimated_duration": "25",
-        "competences_placeholder": "Termijnbewaking",
         "cover_image": "",
         "cover_image_alt": "",
         "mandatory": "on",
@@ -33,6 +34,7 @@ def module_form(*, target_functions=(), prerequisites=(), **fields) -> dict:
         **nested_form_data(data),
         "target_functions": [str(pk) for pk in target_functions],
         "prerequisites": [str(pk) for pk in prerequisites],
+        "competences": [str(pk) for pk in competences],
     }
 
 

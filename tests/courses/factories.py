@@ -265,15 +265,27 @@ def catalogue_page(home) -> CourseCatalogPage:
     return home.add_child(instance=CourseCatalogPage(title="Leren", slug="leren"))
 
 
-def module_page(catalogue, *, prerequisites=(), functions=(), **kwargs) -> ModulePage:
+def competence(code: str | None = None, name: str | None = None, **kwargs):
+    from badges.models import Competence
+
+    n = next(_serial)
+    return Competence.objects.create(
+        code=code or f"competentie-{n}", name=name or f"Competentie {n}", **kwargs
+    )
+
+
+def module_page(
+    catalogue, *, prerequisites=(), functions=(), competences=(), **kwargs
+) -> ModulePage:
     n = next(_serial)
     kwargs.setdefault("title", f"Module {n}: {fake.sentence(nb_words=3)}")
     kwargs.setdefault("slug", f"module-{n}")
     kwargs.setdefault("summary", fake.sentence(nb_words=12))
     module = catalogue.add_child(instance=ModulePage(**kwargs))
-    if prerequisites or functions:
+    if prerequisites or functions or competences:
         module.prerequisites.set(prerequisites)
         module.target_functions.set(functions)
+        module.competences.set(competences)
         module.save()
     return module
 

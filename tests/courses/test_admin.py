@@ -25,11 +25,16 @@ class TestEditorsBuildModules(WagtailPageTestCase):
     def test_an_editor_creates_and_publishes_a_module(self):
         kcc = JobFunctionFactory(name="Medewerker KCC")
         basics = f.module_page(self.catalogue, title="Wat is zaakgericht werken?")
+        termijnen = f.competence("zgw-termijnen", "Termijnen bewaken")
 
         self.assertCanCreate(
             self.catalogue,
             ModulePage,
-            module_form(target_functions=[kcc.pk], prerequisites=[basics.pk]),
+            module_form(
+                target_functions=[kcc.pk],
+                prerequisites=[basics.pk],
+                competences=[termijnen.pk],
+            ),
         )
 
         module = ModulePage.objects.get(slug="termijnen")
@@ -41,6 +46,7 @@ class TestEditorsBuildModules(WagtailPageTestCase):
         ]
         assert list(module.target_functions.all()) == [kcc]
         assert [m.specific for m in module.prerequisites.all()] == [basics]
+        assert list(module.competences.all()) == [termijnen]
 
     def test_a_cover_image_without_alternative_text_is_refused(self):
         response = self.client.post(

@@ -7,6 +7,7 @@ own transaction on top of it, so tests that change pages do not affect others.
 import os
 
 import pytest
+from django.contrib.auth import get_user_model
 from django.core.management import call_command
 from wagtail.models import Page
 from wagtail.test.utils import WagtailPageTestCase
@@ -14,8 +15,17 @@ from wagtail.test.utils import WagtailPageTestCase
 from courses.blocks import LessonBodyBlock
 from courses.demo import courses_demo_load
 from courses.demo_content import MODULES
-from courses.models import CourseCatalogPage, LessonPage, ModulePage, QuestionAnswer
+from courses.models import (
+    Assignment,
+    CourseCatalogPage,
+    Enrolment,
+    LearningPath,
+    LessonPage,
+    ModulePage,
+    QuestionAnswer,
+)
 from courses.questions import lesson_items
+from courses.selectors import my_learning
 from lms.accounts.roles import Role
 from lms.home.demo import home_demo_load
 from lms.organisation.demo import FUNCTIONS
@@ -95,20 +105,36 @@ class TestDemoContent(WagtailPageTestCase):
                 assert all(line.feedback for line in lines), question.prompt
 
     def test_reflections_and_the_practice_assignments(self):
-        reflections, scenarios = 0, {}
+        reflections, scenarios, required = 0, {}, {}
         for lesson in LessonPage.objects.live():
             items = lesson_items(lesson.body.raw_data)
             reflections += len(items.reflections)
             if items.assignments:
                 module_slug = lesson.get_parent().slug
-                scenarios[module_slug] = [a.scenario_id for a in items.assignments]
-                # Optional until the sandbox scenarios exist (a learner must be able
-                # to complete the demo modules); see courses/demo_content.
-                assert not any(a.required for a in items.assignments)
+                scenarios.setdefault(module_slug, []).extend(
+                    a.scenario_id for a in items.assignments
+                )
+                for a in items.assignments:
+                    required[a.scenario_id] = a.required
         assert reflections >= 5
+        # The scenarios the sandbox seeds (sandbox/scenarios/demo.py), by slug.
         assert scenarios == {
-            "een-zaak-registreren-en-afhandelen": ["mor-melding-eenvoudig"],
-            "termijnen-opschorten-en-verlengen": ["woo-verzoek-verdaging"],
+            "een-zaak-registreren-en-afhandelen": [
+                "mor-melding-eenvoudig",
+                "klacht-afhandelen",
+            ],
+            "termijnen-opschorten-en-verlengen": [
+                "omgevingsvergunning-aanvullen",
+                "woo-verzoek-verdaging",
+            ],
+            "documenten-vertrouwelijkheid-en-archiveren": ["wmo-aanvraag-privacy"],
+        }
+        assert required == {
+            "mor-melding-eenvoudig": True,
+            "woo-verzoek-verdaging": True,
+            "wmo-aanvraag-privacy": True,
+            "klacht-afhandelen": False,
+            "omgevingsvergunning-aanvullen": False,
         }
 
     def test_every_demo_lesson_body_passes_the_editors_validation(self):
@@ -232,3 +258,58 @@ def test_the_demo_data_command_loads_the_modules():
     kcc = ModulePage.objects.get(slug="een-zaak-registreren-en-afhandelen")
     # The organisation's own job functions, not look-alikes made by the loader.
     assert kcc.target_functions.filter(employees__isnull=False).exists()
+    # Competences from the framework, by code.
+    assert set(kcc.competences.values_list("code", flat=True)) == {
+        "zgw-zaaktype",
+        "zgw-initiator",
+        "zgw-intake",
+        "zgw-status",
+        "zgw-resultaat",
+    }
+    assert all(m.competences.exists() for m in ModulePage.objects.all())
+
+    # Two learning paths for their functions, in order.
+    paths = {p.title: p for p in LearningPath.objects.all()}
+    assert [m.module.slug for m in paths["KCC-medewerker"].path_modules.all()] == [
+        "wat-is-zaakgericht-werken",
+        "een-zaak-registreren-en-afhandelen",
+        "documenten-vertrouwelijkheid-en-archiveren",
+    ]
+    assert list(
+        paths["Vergunningverlener"].target_functions.values_list("name", flat=True)
+    ) == ["Vergunningverlener"]
+    assert list(
+        paths["KCC-medewerker"].target_functions.values_list("name", flat=True)
+    ) == ["Medewerker Publiekszaken"]
+
+    # "Mijn leren" of the demo learner: in progress and due soon, overdue, assigned.
+    learner = get_user_model().objects.get(email="medewerker@zaakwijs.test")
+    learning = my_learning(user=learner)
+    assert [(i.title, i.status) for i in learning.overdue] == [
+        ("KCC-medewerker", "overdue")
+    ]
+    assert [(i.title, i.days_left) for i in learning.in_progress] == [
+        ("Vergunningverlener", 5)
+    ]
+    assert [i.title for i in learning.assigned] == [
+        ModulePage.objects.get(slug="bottom-up-veranderen").title
+    ]
+    path = learning.in_progress[0]
+    assert path.modules_completed == 1
+    assert path.next_step.module.slug == "een-zaak-registreren-en-afhandelen"
+
+    # Loading again adds nothing and changes no due date.
+    counts = (
+        Assignment.objects.count(),
+        LearningPath.objects.count(),
+        Enrolment.objects.count(),
+    )
+    due = list(Assignment.objects.values_list("due_date", flat=True))
+    with open(os.devnull, "w") as devnull:
+        call_command("load_demo_data", stdout=devnull)
+    assert (
+        Assignment.objects.count(),
+        LearningPath.objects.count(),
+        Enrolment.objects.count(),
+    ) == counts
+    assert list(Assignment.objects.values_list("due_date", flat=True)) == due

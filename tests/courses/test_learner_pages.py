@@ -44,7 +44,7 @@ def shelf(catalogue, kcc):
             catalogue,
             title="Een zaak registreren",
             summary="Aan de balie en aan de telefoon.",
-            competences_placeholder="Klantcontact",
+            competences=[f.competence("klantcontact", "Klantcontact")],
             estimated_duration=60,
             mandatory=True,
             functions=[kcc],
@@ -97,6 +97,28 @@ def test_filtering_on_a_function(learner_client, catalogue, shelf, kcc):
     content = learner_client.get(catalogue.url, {"function": kcc.pk}).content.decode()
     assert titles(content) == ["Een zaak registreren"]
     assert "Clear filters" in content
+
+
+def test_filtering_on_a_competence(learner_client, catalogue, shelf):
+    termijnen = f.competence("zgw-termijnen", "Termijnen bewaken")
+    shelf["termijnen"].competences.set([termijnen])
+    shelf["termijnen"].save_revision().publish()
+
+    content = learner_client.get(
+        catalogue.url, {"competence": "zgw-termijnen"}
+    ).content.decode()
+
+    assert titles(content) == ["Termijnen: opschorten en verlengen"]
+    assert "Competences: Termijnen bewaken" in content
+    assert (
+        '<option value="zgw-termijnen" selected>Termijnen bewaken</option>' in content
+    )
+    # Search finds a module by its competences' names and codes, once each.
+    both = f.competence("zgw-termijn-2", "Termijnen verlengen")
+    shelf["termijnen"].competences.set([termijnen, both])
+    shelf["termijnen"].save_revision().publish()
+    content = learner_client.get(catalogue.url, {"q": "termijnen"}).content.decode()
+    assert titles(content) == ["Termijnen: opschorten en verlengen"]
 
 
 def test_the_catalogue_shows_the_learners_status_and_function(
@@ -189,12 +211,14 @@ def test_a_lesson_has_an_outline_and_previous_and_next_links(learner_client, mod
     )
 
 
-def test_every_visit_is_counted_once_per_lesson(learner_client, module):
-    lesson = f.lesson_page(module, f.text())
+def test_every_arrival_at_a_lesson_is_counted_reloads_are_not(learner_client, module):
+    lesson, other = f.lesson_page(module, f.text()), f.lesson_page(module, f.text())
     for _ in range(3):
         learner_client.get(lesson.url)
-    visit = LessonVisit.objects.get()
-    assert visit.visit_count == 3
+    assert LessonVisit.objects.get(lesson=lesson).visit_count == 1
+    learner_client.get(other.url)
+    learner_client.get(lesson.url)
+    assert LessonVisit.objects.get(lesson=lesson).visit_count == 2
 
 
 def test_the_result_page_lists_what_is_missing(learner_client, learner, module):
@@ -245,7 +269,11 @@ def test_the_module_page_shows_objectives_prerequisites_and_progress(
         catalogue,
         prerequisites=[basics],
         learning_objectives="Je kent het zaaktype.\n- Je kent de statussen.",
-        competences_placeholder="Zaakgericht werken",
+        competences=[
+            f.competence(
+                "zaakgericht", "Zaakgericht werken", description="Denkt in zaken."
+            )
+        ],
     )
     q = f.single_choice()
     lesson = f.lesson_page(module, q)
@@ -256,6 +284,6 @@ def test_the_module_page_shows_objectives_prerequisites_and_progress(
     assert "<li>Je kent het zaaktype.</li>" in content
     assert "<li>Je kent de statussen.</li>" in content
     assert f'<a href="{basics.url}">Basis</a> – not completed yet' in content
-    assert "<li>Zaakgericht werken</li>" in content
+    assert "<li><strong>Zaakgericht werken</strong> – Denkt in zaken.</li>" in content
     assert "Score 0%, pass mark 70%" in content
     assert "1 question still to answer" in content

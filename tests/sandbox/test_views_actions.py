@@ -400,20 +400,22 @@ def _nothing(case, catalogue, learner, ws):
 # (action, set-up, form data, expected queries). The count covers the request
 # (session, user, groups, workspace, zaak), the form's choices and the service
 # with its trace entry; it does not depend on how much the zaak already holds.
+# Each service call also records its xAPI statement (sandbox.scenarios.services.
+# action_record: the attempt lookup plus statement_record, 16 queries).
 ACTION_QUERIES = [
-    ("behandelaar", _nothing, {"achternaam": "Jansen"}, 15),
-    ("status", _nothing, lambda c: {"statustype": c.in_behandeling.pk}, 20),
-    ("opschorten", _nothing, {"reden": "Wachten"}, 14),
-    ("hervatten", _suspended, {}, 14),
+    ("behandelaar", _nothing, {"achternaam": "Jansen"}, 31),
+    ("status", _nothing, lambda c: {"statustype": c.in_behandeling.pk}, 36),
+    ("opschorten", _nothing, {"reden": "Wachten"}, 30),
+    ("hervatten", _suspended, {}, 30),
     (
         "informatie-opvragen",
         _nothing,
         {"kanaal": "brief", "onderwerp": "Brief", "opschorten": "on", "reden": "X"},
-        23,
+        54,
     ),
-    ("verlengen", _nothing, {"aantal": 2, "eenheid": "W", "reden": "Advies"}, 14),
-    ("klantcontact", _nothing, {"kanaal": "brief", "onderwerp": "Brief"}, 14),
-    ("document-koppelen", _with_document, {}, 20),
+    ("verlengen", _nothing, {"aantal": 2, "eenheid": "W", "reden": "Advies"}, 30),
+    ("klantcontact", _nothing, {"kanaal": "brief", "onderwerp": "Brief"}, 29),
+    ("document-koppelen", _with_document, {}, 36),
     (
         "besluit",
         _nothing,
@@ -422,11 +424,11 @@ ACTION_QUERIES = [
             "datum": "2025-03-03",
             "ingangsdatum": "2025-03-03",
         },
-        18,
+        34,
     ),
-    ("resultaat", _nothing, lambda c: {"resultaattype": c.verleend.pk}, 21),
-    ("afsluiten", _with_resultaat, {}, 23),
-    ("heropenen", _closed_with_scope, {}, 21),
+    ("resultaat", _nothing, lambda c: {"resultaattype": c.verleend.pk}, 37),
+    ("afsluiten", _with_resultaat, {}, 39),
+    ("heropenen", _closed_with_scope, {}, 37),
 ]
 
 
@@ -443,4 +445,8 @@ def test_action_query_count_is_fixed(
     with CaptureQueriesContext(connection) as ctx:
         response = owner_client.post(target, data)
     assert response.status_code == 302
+    if connection.vendor == "postgresql":
+        # The LRS inserts statements with COPY there (lms/lrs/bulk.py), which the
+        # query log does not see: two queries fewer per recorded statement.
+        expected -= 2 * (2 if action == "informatie-opvragen" else 1)
     assert len(ctx.captured_queries) == expected, action

@@ -11,13 +11,22 @@ from sandbox.services import (
     besluit_record,
     workspace_clock_advance,
     zaak_klantcontact_add,
+    zaak_notitie_add,
     zaak_register,
     zaak_rol_add,
     zaak_status_set,
 )
 from tests.sandbox.views_support import BANNER, url, zaak_url
 
-TABS = ["gegevens", "status", "betrokkenen", "documenten", "besluiten", "audit"]
+TABS = [
+    "gegevens",
+    "status",
+    "betrokkenen",
+    "documenten",
+    "besluiten",
+    "notities",
+    "audit",
+]
 
 
 def _register(ws, learner, catalogue, omschrijving, **fields):
@@ -230,7 +239,7 @@ def test_case_page_tabs_are_links_with_aria_current(owner_client, case):
 
 
 def test_case_page_unknown_tab_is_404(owner_client, case):
-    assert owner_client.get(zaak_url(case, "notities")).status_code == 404
+    assert owner_client.get(zaak_url(case, "onbekend")).status_code == 404
 
 
 def test_case_page_shows_history_and_audit_trail(
@@ -284,6 +293,8 @@ def test_case_page_query_count_is_fixed(owner_client, case, catalogue, learner):
             result[tab] = len(ctx.captured_queries)
         return result
 
+    # Warm the per-user caches of the site shell (coaches, report access) first.
+    owner_client.get(urls["gegevens"])
     before = counts()
     # More of everything on the page must not mean more queries.
     zaak_status_set(zaak=case, actor=learner, statustype=catalogue.in_behandeling)
@@ -302,17 +313,19 @@ def test_case_page_query_count_is_fixed(owner_client, case, catalogue, learner):
     )
     zaak_klantcontact_add(zaak=case, actor=learner, kanaal="brief", onderwerp="Brief")
     besluit()
+    zaak_notitie_add(zaak=case, actor=learner, tekst="Teruggebeld")
     assert counts() == before == CASE_PAGE_QUERIES
 
 
 # Each tab: session, user, groups, workspace (with ``changeable``), zaak (with
-# type, status and resultaat), the site shell (course catalogue link and two
-# permission lookups), and the tab's own rows.
+# type, status and resultaat), the site shell (course catalogue link, two
+# permission lookups, the unread-notifications count), and the tab's own rows.
 CASE_PAGE_QUERIES = {
-    "gegevens": 11,  # behandelaars, zaakobjecten, eigenschappen
-    "status": 10,  # statussen, klantcontacten
-    "betrokkenen": 9,  # rollen with every kind of betrokkene
-    "documenten": 9,  # zaakinformatieobjecten with document and type
-    "besluiten": 10,  # besluiten, their documents
-    "audit": 9,  # the zaak's action trace
+    "gegevens": 12,  # behandelaars, zaakobjecten, eigenschappen
+    "status": 11,  # statussen, klantcontacten
+    "betrokkenen": 10,  # rollen with every kind of betrokkene
+    "documenten": 10,  # zaakinformatieobjecten with document and type
+    "besluiten": 11,  # besluiten, their documents
+    "notities": 10,  # the zaak's notes
+    "audit": 10,  # the zaak's action trace
 }

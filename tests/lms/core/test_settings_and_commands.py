@@ -7,6 +7,7 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
 
+from badges.credentials.keys import generate_secret_key
 from lms.accounts.roles import Role, user_roles
 from lms.organisation.models import EmployeeProfile, Floor
 
@@ -17,6 +18,8 @@ PRODUCTION_ENV = {
     "DJANGO_ALLOWED_HOSTS": "leren.gemeente.test",
     "LMS_BASE_URL": "https://leren.gemeente.test",
     "DATABASE_URL": "sqlite:////tmp/zaakwijs-deploy-check.sqlite3",
+    # A fresh throwaway key: no key material lives in the repository.
+    "LMS_BADGES_SIGNING_KEY": generate_secret_key(),
 }
 
 
@@ -40,7 +43,9 @@ def test_production_deploy_check_is_clean():
     assert "no issues" in result.stdout
 
 
-@pytest.mark.parametrize("missing", ["DJANGO_SECRET_KEY", "DJANGO_ALLOWED_HOSTS"])
+@pytest.mark.parametrize(
+    "missing", ["DJANGO_SECRET_KEY", "DJANGO_ALLOWED_HOSTS", "LMS_BADGES_SIGNING_KEY"]
+)
 def test_production_refuses_to_start_without(missing):
     env = {k: v for k, v in PRODUCTION_ENV.items() if k != missing}
     result = _manage("check", env=env)
