@@ -1,8 +1,5 @@
 """The public verification page in a real browser: axe-clean, no sign-in, no JS needed."""
 
-# Browser fixtures come from the end-to-end suite.
-# ruff: noqa: F401, F811
-
 import pytest
 from django.test import override_settings
 from django.urls import reverse
@@ -11,7 +8,6 @@ from badges.services import badge_award_manual, badge_award_revoke
 from lms.accounts.roles import Role
 from tests.badges import factories
 from tests.conftest import CHROMIUM
-from tests.e2e.conftest import axe_check, browser, page, site
 from tests.factories import employee
 
 pytestmark = [
