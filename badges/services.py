@@ -81,7 +81,7 @@ class BadgeAlreadyRevoked(BadgeError):
 
 
 def expiry_warning_days() -> int:
-    return int(getattr(settings, "BADGES_EXPIRY_WARNING_DAYS", 30))
+    return settings.BADGES_EXPIRY_WARNING_DAYS
 
 
 # --- URLs the award refers to ---------------------------------------------------

@@ -201,6 +201,8 @@ LMS_BADGES_RETIRED_PUBLIC_KEYS = env.list("LMS_BADGES_RETIRED_PUBLIC_KEYS", defa
 # The issuer's name and contact address in every badge (default: site name, sender).
 LMS_BADGES_ISSUER_NAME = env.str("LMS_BADGES_ISSUER_NAME", default="")
 LMS_BADGES_ISSUER_EMAIL = env.str("LMS_BADGES_ISSUER_EMAIL", default="")
+# How many days before a badge expires its holder is warned (and may recertify).
+BADGES_EXPIRY_WARNING_DAYS = env.int("BADGES_EXPIRY_WARNING_DAYS", default=30)
 
 # --- Internationalisation ---------------------------------------------------
 LANGUAGE_CODE = "nl"

@@ -366,6 +366,14 @@ class InitiatorSpecBlock(blocks.StructBlock):
     huisnummer = blocks.IntegerBlock(label=_("house number"), required=False)
     postcode = blocks.CharBlock(label=_("postcode"), required=False)
     woonplaats = blocks.CharBlock(label=_("town"), required=False, default="Zaakwijk")
+    fictief = blocks.BooleanBlock(
+        label=_("complete with fictitious data"),
+        required=False,
+        help_text=_(
+            "Fill what is left empty (name, BSN passing the 11-proef, address) with "
+            "generated Dutch data, different for every attempt."
+        ),
+    )
 
 
 class SeededZaakBlock(blocks.StructBlock):

@@ -28,6 +28,7 @@ from sandbox.models import (
 from sandbox.models.choices import DocumentStatus, RolOmschrijvingGeneriek
 from sandbox.scenarios.assessment import attempt_assess
 from sandbox.scenarios.authoring import scenario_definition
+from sandbox.scenarios.fictitious import person_complete
 
 logger = logging.getLogger(__name__)
 
@@ -109,7 +110,9 @@ def _workspace_seed(attempt: Attempt) -> None:
     for item in definition["start_state"]:
         kind = item["type"]
         if kind == "zaak":
-            zaak = _seed_zaak(workspace, item)
+            zaak = _seed_zaak(
+                workspace, item, seed=f"{attempt.registration}:{item['key']}"
+            )
             attempt.seeded[item["key"]] = zaak.identificatie
         elif kind == "document":
             _seed_document(
@@ -166,7 +169,7 @@ def _seed_document(workspace: Workspace, spec: dict[str, Any], *, ontvangstdatum
     )
 
 
-def _seed_zaak(workspace: Workspace, spec: dict[str, Any]) -> Zaak:
+def _seed_zaak(workspace: Workspace, spec: dict[str, Any], *, seed: str) -> Zaak:
     from sandbox.services import (
         NatuurlijkPersoonGegevens,
         besluit_record,
@@ -189,6 +192,8 @@ def _seed_zaak(workspace: Workspace, spec: dict[str, Any]) -> Zaak:
         communicatiekanaal=spec.get("kanaal") or "",
     )
     initiator = spec.get("initiator") or {}
+    if initiator.get("fictief"):
+        initiator = person_complete(initiator, seed=seed)
     if initiator.get("geslachtsnaam") or initiator.get("bsn"):
         roltype = RolType.objects.filter(
             zaaktype=zaaktype, omschrijving_generiek=RolOmschrijvingGeneriek.INITIATOR

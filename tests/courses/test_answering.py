@@ -264,3 +264,15 @@ def test_every_kind_of_question_renders_a_labelled_form(learner_client, module, 
     assert question_inputs
     for input_id in question_inputs:
         assert f'<label for="{input_id}">' in content
+
+
+def test_help_can_be_asked_about_a_question_with_its_context(learner_client, module):
+    raw = f.single_choice()
+    lesson = f.lesson_page(module, raw)
+
+    html = feedback_html(learner_client, lesson, raw)
+
+    link = re.search(r'class="zw-question__help"><a href="([^"]+)"', html).group(1)
+    assert link.startswith("/coaching/")
+    assert "kind=question" in link and f"question={raw['id']}" in link
+    assert f"lesson={lesson.pk}" in link
