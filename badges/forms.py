@@ -7,7 +7,8 @@ from django.contrib.auth import get_user_model
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm
 
-from .framework_io import ENCODINGS
+from lms.core.csv_import import ENCODINGS
+
 from .models import BadgeClass, BadgeCriterion, ProficiencyLevel
 
 Kind = BadgeCriterion.Kind

@@ -27,6 +27,7 @@ from dataclasses import dataclass, field
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from lms.core.csv_import import ImportReport, RowError, csv_records
 from lms.organisation.models import JobFunction
 
 from .models import (
@@ -38,7 +39,6 @@ from .models import (
 
 MAX_ROWS = 5_000
 CODE = re.compile(r"^[-a-zA-Z0-9_]+$")
-ENCODINGS = ("utf-8", "cp1252")
 
 FRAMEWORK_COLUMNS = {
     "code": ("code",),
@@ -55,31 +55,6 @@ REQUIREMENT_COLUMNS = {
     "competence": ("competence", "competentie", "code"),
     "level": ("level", "niveau", "vereist niveau"),
 }
-
-
-@dataclass(frozen=True)
-class RowError:
-    line: int  # 0: the file as a whole
-    column: str
-    value: str
-    message: str
-
-
-@dataclass
-class ImportReport:
-    dry_run: bool
-    errors: list[RowError] = field(default_factory=list)
-    created: list[str] = field(default_factory=list)
-    updated: list[str] = field(default_factory=list)
-    unchanged: list[str] = field(default_factory=list)
-
-    @property
-    def ok(self) -> bool:
-        return not self.errors
-
-    @property
-    def total(self) -> int:
-        return len(self.created) + len(self.updated) + len(self.unchanged)
 
 
 # --- Export ------------------------------------------------------------------------
@@ -139,70 +114,12 @@ def requirements_export() -> str:
 
 def _records(data: bytes, encoding: str, columns: dict, errors: list[RowError]):
     """Yield (line, values) for each non-empty row; file problems go to ``errors``."""
-    if encoding not in ENCODINGS:
-        raise ValueError(f"Unsupported encoding {encoding!r}")
-    try:
-        text = data.decode("utf-8-sig" if encoding == "utf-8" else encoding)
-    except UnicodeDecodeError:
-        errors.append(
-            RowError(
-                0,
-                "",
-                "",
-                _("The file is not valid %(encoding)s text.") % {"encoding": encoding},
-            )
-        )
-        return
-    first = text.splitlines()[0] if text.strip() else ""
-    if not first.strip():
-        errors.append(RowError(0, "", "", _("The file is empty.")))
-        return
-    delimiter = ";" if first.count(";") >= first.count(",") else ","
-    reader = csv.reader(io.StringIO(text), delimiter=delimiter)
-    header = [cell.strip().lower() for cell in next(reader)]
-    positions: dict[str, int] = {}
-    for index, cell in enumerate(header):
-        key = next((k for k, names in columns.items() if cell in names), None)
-        if key is None:
-            errors.append(RowError(1, cell, cell, _("Unknown column.")))
-        elif key in positions:
-            errors.append(RowError(1, cell, cell, _("This column appears twice.")))
-        else:
-            positions[key] = index
-    for key in columns:
-        if key not in positions:
-            errors.append(RowError(1, key, "", _("Required column is missing.")))
-    if errors:
-        return
     count = 0
-    next_line = reader.line_num + 1
-    for record in reader:
-        line, next_line = next_line, reader.line_num + 1
-        if not any(cell.strip() for cell in record):
-            continue
+    for line, values in csv_records(
+        data, encoding=encoding, columns=columns, max_rows=MAX_ROWS, errors=errors
+    ):
         count += 1
-        if count > MAX_ROWS:
-            errors.append(
-                RowError(
-                    line,
-                    "",
-                    "",
-                    _("Too many rows: at most %(max)s.") % {"max": MAX_ROWS},
-                )
-            )
-            return
-        if len(record) != len(header):
-            errors.append(
-                RowError(
-                    line,
-                    "",
-                    "",
-                    _("Expected %(expected)s values, found %(found)s.")
-                    % {"expected": len(header), "found": len(record)},
-                )
-            )
-            continue
-        yield line, {key: record[pos].strip() for key, pos in positions.items()}
+        yield line, values
     if not count and not errors:
         errors.append(RowError(0, "", "", _("The file has a header but no rows.")))
 

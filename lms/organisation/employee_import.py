@@ -6,9 +6,7 @@ same people updates them (matched on e-mail address) instead of duplicating them
 Employees missing from the file are left alone: a file may cover one department.
 """
 
-import csv
-import io
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
@@ -17,16 +15,13 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from lms.core.csv_import import ImportReport, RowError, csv_records
 from lms.organisation.models import Department, EmployeeProfile, Floor, JobFunction
 from lms.organisation.services import EmployeeData, employee_upsert
 
 User = get_user_model()
 
 MAX_ROWS = 20_000
-ENCODINGS = {
-    "utf-8": gettext_lazy("UTF-8 (recommended)"),
-    "cp1252": gettext_lazy("Windows-1252 (older Excel on Windows)"),
-}
 # Canonical column -> the headers accepted for it (Dutch and English).
 COLUMNS = {
     "name": ("name", "naam"),
@@ -42,14 +37,6 @@ MAX_LENGTHS = {"email": 254}
 MAX_NAME_PART = 150  # first name and last name each (Django's user model)
 
 
-@dataclass(frozen=True)
-class RowError:
-    line: int  # 1-based line in the file; 0 for problems with the file as a whole
-    column: str
-    value: str
-    message: str
-
-
 @dataclass
 class ImportRow:
     line: int
@@ -60,29 +47,6 @@ class ImportRow:
     floor: Floor | None
     job_function: JobFunction | None
     manager_email: str
-
-
-@dataclass
-class ImportReport:
-    dry_run: bool
-    errors: list[RowError] = field(default_factory=list)
-    created: list[str] = field(default_factory=list)
-    updated: list[str] = field(default_factory=list)
-    unchanged: list[str] = field(default_factory=list)
-
-    @property
-    def ok(self) -> bool:
-        return not self.errors
-
-    @property
-    def total(self) -> int:
-        return len(self.created) + len(self.updated) + len(self.unchanged)
-
-
-def _decode(data: bytes, encoding: str) -> str:
-    if encoding not in ENCODINGS:
-        raise ValueError(f"Unsupported encoding {encoding!r}")
-    return data.decode("utf-8-sig" if encoding == "utf-8" else encoding)
 
 
 def _split_name(name: str) -> tuple[str, str]:
@@ -101,43 +65,10 @@ def employees_parse(
     data: bytes, *, encoding: str
 ) -> tuple[list[ImportRow], list[RowError]]:
     """Read and check the file without touching the database's contents."""
-    try:
-        text = _decode(data, encoding)
-    except UnicodeDecodeError:
-        return [], [
-            RowError(
-                0,
-                "",
-                "",
-                _(
-                    "The file is not valid %(encoding)s text. Choose the right encoding or save the file as UTF-8."
-                )
-                % {"encoding": encoding},
-            )
-        ]
-    lines = text.splitlines()
-    if not lines or not lines[0].strip():
-        return [], [RowError(0, "", "", _("The file is empty."))]
-    dialect = ";" if lines[0].count(";") > lines[0].count(",") else ","
-    reader = csv.reader(io.StringIO(text), delimiter=dialect)
-    header = [cell.strip().lower() for cell in next(reader)]
-
     errors: list[RowError] = []
-    positions: dict[str, int] = {}
-    for index, cell in enumerate(header):
-        canonical = next((key for key, names in COLUMNS.items() if cell in names), None)
-        if canonical is None:
-            errors.append(RowError(1, cell, cell, _("Unknown column.")))
-        elif canonical in positions:
-            errors.append(RowError(1, cell, cell, _("This column appears twice.")))
-        else:
-            positions[canonical] = index
-    for canonical in COLUMNS:
-        if canonical not in positions:
-            errors.append(RowError(1, canonical, "", _("Required column is missing.")))
-    if errors:
-        return [], errors
-
+    records = csv_records(
+        data, encoding=encoding, columns=COLUMNS, max_rows=MAX_ROWS, errors=errors
+    )
     departments = _lookup(Department, "name")
     floors = _lookup(Floor, "code")
     functions = _lookup(JobFunction, "name")
@@ -147,34 +78,7 @@ def employees_parse(
 
     rows: list[ImportRow] = []
     seen: dict[str, int] = {}
-    next_line = reader.line_num + 1
-    for record in reader:
-        # A quoted value may span lines: report the line the record starts on.
-        line, next_line = next_line, reader.line_num + 1
-        if not any(cell.strip() for cell in record):
-            continue
-        if len(rows) >= MAX_ROWS:
-            errors.append(
-                RowError(
-                    line,
-                    "",
-                    "",
-                    _("Too many rows: at most %(max)s per file.") % {"max": MAX_ROWS},
-                )
-            )
-            break
-        if len(record) != len(header):
-            errors.append(
-                RowError(
-                    line,
-                    "",
-                    "",
-                    _("Expected %(expected)s values, found %(found)s.")
-                    % {"expected": len(header), "found": len(record)},
-                )
-            )
-            continue
-        values = {key: record[pos].strip() for key, pos in positions.items()}
+    for line, values in records:
         row_errors = []
         for key in REQUIRED_VALUES:
             if not values[key]:

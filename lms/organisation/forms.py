@@ -4,7 +4,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm
 
 from lms.accounts.roles import Role, roles_grantable_by, user_role_memberships
-from lms.organisation.employee_import import ENCODINGS
+from lms.core.csv_import import ENCODINGS
 from lms.organisation.models import EmployeeProfile
 
 User = get_user_model()
